@@ -1,0 +1,25 @@
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+
+namespace DemoApp.Health;
+
+/// <summary>Healthy when Redis answers PING with the configured credentials.</summary>
+internal sealed class RedisHealthCheck(RedisConnection redis, SecretScrubber scrubber) : IHealthCheck
+{
+    public async Task<HealthCheckResult> CheckHealthAsync(
+        HealthCheckContext context,
+        CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            var multiplexer = await redis.GetAsync(cancellationToken).WaitAsync(cancellationToken);
+
+            // PING takes no token; WaitAsync makes the check's timeout bind it anyway.
+            await multiplexer.GetDatabase().PingAsync().WaitAsync(cancellationToken);
+            return HealthCheckResult.Healthy();
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            return HealthCheckResult.Unhealthy(scrubber.Scrub(exception.Message));
+        }
+    }
+}
