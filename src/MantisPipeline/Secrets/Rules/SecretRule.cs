@@ -1,0 +1,23 @@
+using System.Text.RegularExpressions;
+using MantisPipeline.Findings;
+
+namespace MantisPipeline.Secrets.Rules;
+
+/// <summary>One compiled secret rule: a regex with a `secret` group and what decides a finding.</summary>
+public sealed record SecretRule(
+    string Id,
+    string Description,
+    Severity Severity,
+    Regex Pattern,
+    IReadOnlyList<string> Keywords,
+    double? EntropyMinimum,
+    RuleCheck Check,
+    string Remedy,
+    IReadOnlyList<AllowEntry> Allows)
+{
+    /// <summary>Whether the regex can match, given the rule keywords present in a text.</summary>
+    public bool MayMatch(IReadOnlySet<string> presentKeywords)
+    {
+        return Keywords.Count == 0 || Keywords.Any(presentKeywords.Contains);
+    }
+}
