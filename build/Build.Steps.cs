@@ -1,0 +1,185 @@
+using MantisPipeline;
+using MantisPipeline.App;
+using MantisPipeline.Containers;
+using MantisPipeline.Database;
+using MantisPipeline.Deployment;
+using MantisPipeline.Engine.Logging;
+using MantisPipeline.Environments;
+using MantisPipeline.Findings;
+using MantisPipeline.Gates;
+using MantisPipeline.Gates.Health;
+using MantisPipeline.Gates.Perf;
+using MantisPipeline.Gates.Smoke;
+using MantisPipeline.Releases;
+using MantisPipeline.Secrets;
+
+/// <summary>What each target does, wired from the pipeline's parts.</summary>
+sealed partial class Build
+{
+    DeployEnvironment? _environment;
+    DockerEngine? _docker;
+    ReleaseDeployer? _deployer;
+    BuiltImage? _image;
+
+    DeployEnvironment Environment =>
+        _environment ??= new EnvironmentCatalog(Path.Combine(DeployDir, "environments")).Load(Env!);
+
+    DockerEngine Docker => _docker ??= new DockerEngine(Environment.Docker.Endpoint);
+
+    AppProject App => new(Path.Combine(DeployDir, "app"));
+
+    ReleaseLedger Ledger => new(DatabaseConnectionString, Environment.Name);
+
+    ReleaseDeployer Deployer => _deployer ??= new ReleaseDeployer(Environment, Docker, Ledger);
+
+    string DatabaseConnectionString =>
+        PostgresUrl.ToConnectionString(Environment.Database.Require("database", Environment.Name));
+
+    static string StartedBy =>
+        System.Environment.GetEnvironmentVariable("GITHUB_ACTOR") ?? System.Environment.UserName;
+
+    string Artifacts(string name) => Path.Combine(ArtifactsDir, name);
+
+    protected override void OnBuildInitialized()
+    {
+        // Read the environment before any target runs, so that a typo in --env or in its
+        // file stops the build with nothing done.
+        if (Env is not null)
+        {
+            _ = Environment;
+        }
+    }
+
+    async Task ScanForSecretsAsync(CancellationToken ct)
+    {
+        var result = await SecretScanner.Create().ScanAsync(RootDirectory, ct);
+        var report = Artifacts("secret-scan.json");
+        await FindingsJsonReport.WriteAsync(report, result.ToReport(), ct);
+
+        if (result.Findings.Count > 0)
+        {
+            FindingsTable.Print(result.Findings);
+        }
+
+        if (!result.Passed)
+        {
+            throw new PipelineException(result.IsIncomplete
+                ? $"The secret scan is incomplete ({result.IncompleteReason}), so it cannot say the " +
+                  "repository is clean. Scan a full clone (git fetch --unshallow)."
+                : $"SecretScan found {result.Findings.Count} leaked credential(s). Rotate each one, " +
+                  "then remove it from the files, and purge it from history where it lives there; " +
+                  $"the report is {report}.");
+        }
+    }
+
+    async Task BuildAndPushImageAsync(CancellationToken ct)
+    {
+        var version = ReleaseVersion.Read(RootDirectory);
+        var publish = await App.PublishAsync(Artifacts("publish"), ct);
+        var images = new AppImage(Environment, Docker);
+
+        _image = await images.BuildAsync(App, publish, version, RepositoryUrl, ct);
+        if ((Registry ?? Environment.Docker.Registry) is { } registry)
+        {
+            var credentials = RegistryUser is null ? null : new RegistryCredentials(RegistryUser, RegistryPassword ?? "");
+            _image = await images.PushAsync(_image, version, registry, credentials, ct);
+        }
+    }
+
+    async Task MigrateAsync(CancellationToken ct)
+    {
+        var options = new MigrationOptions { AppliedBy = StartedBy };
+        var runner = new MigrationRunner(DatabaseConnectionString, options);
+        await runner.RunAsync(Path.Combine(DeployDir, "migrations"), ct);
+    }
+
+    async Task StartReleaseAsync(CancellationToken ct)
+    {
+        var version = ReleaseVersion.Read(RootDirectory);
+        var image = _image ?? await ExistingImageAsync(version, ct);
+        await Deployer.StartAsync(image.Reference, image.Id, version, StartedBy, ct);
+    }
+
+    async Task RunHealthGateAsync(CancellationToken ct)
+    {
+        var options = new HealthGateOptions
+        {
+            Timeout = Environment.Gates.HealthTimeout,
+            ExpectedVersion = Deployer.Candidate?.Version,
+        };
+        await JudgeAsync(new HealthGate(Environment.AppUrl, options), ct);
+    }
+
+    async Task RunSmokeGateAsync(CancellationToken ct)
+    {
+        var options = new SmokeGateOptions
+        {
+            ArtifactsDirectory = Artifacts("smoke"),
+            ExpectedVersion = Deployer.Candidate?.Version,
+            ExpectedReleaseId = Deployer.Candidate?.Id.ToString(),
+        };
+        await JudgeAsync(new SmokeGate(Environment.AppUrl, options), ct);
+    }
+
+    async Task RunPerfGateAsync(CancellationToken ct)
+    {
+        var gates = Environment.Gates;
+        var options = new PerfGateOptions
+        {
+            Endpoints = gates.PerfEndpoints.Select(path => new PerfEndpoint(path)).ToList(),
+            RequestsPerEndpoint = gates.PerfRequests,
+            Concurrency = gates.PerfConcurrency,
+            Thresholds = new PerfThresholds
+            {
+                P95Ms = gates.PerfP95Milliseconds,
+                MaxErrorRate = gates.PerfMaxErrorRate,
+            },
+        };
+        await JudgeAsync(new PerfGate(Environment.AppUrl, options), ct);
+    }
+
+    async Task RollBackFailedReleaseAsync(CancellationToken ct)
+    {
+        var reason = FailedTargets.Count > 0
+            ? $"{string.Join(", ", FailedTargets)} failed"
+            : "the deploy was cancelled";
+        await Deployer.RollBackAsync(reason, ct);
+    }
+
+    async Task RollBackAsync(CancellationToken ct)
+    {
+        await new ManualRollback(Environment, Docker, Ledger).RunAsync(To, StartedBy, ct);
+    }
+
+    async Task ListReleasesAsync(CancellationToken ct)
+    {
+        await Ledger.EnsureCreatedAsync(ct);
+        LedgerTable.Write(await Ledger.ListAsync(20, ct));
+    }
+
+    async Task<BuiltImage> ExistingImageAsync(ReleaseVersion version, CancellationToken ct)
+    {
+        var reference = new AppImage(Environment, Docker).ReferenceFor(version, Registry ?? Environment.Docker.Registry);
+        var image = await Docker.InspectImageAsync(reference, ct) ?? throw new PipelineException(
+            $"There is no image {reference} for this commit: run BuildImage first (do not --skip it).");
+        return new BuiltImage(reference, image.Id);
+    }
+
+    static async Task JudgeAsync(IGate gate, CancellationToken ct)
+    {
+        var result = await gate.RunAsync(ct);
+        GateReport.Print(result);
+        if (!result.Passed)
+        {
+            throw new PipelineException(
+                $"The {result.Gate.ToLowerInvariant()} gate's verdict is {result.Verdict}: the " +
+                "release is not fit to serve (its checks are above).");
+        }
+    }
+
+    static string? RepositoryUrl =>
+        System.Environment.GetEnvironmentVariable("GITHUB_SERVER_URL") is { } server
+        && System.Environment.GetEnvironmentVariable("GITHUB_REPOSITORY") is { } repository
+            ? $"{server}/{repository}"
+            : null;
+}

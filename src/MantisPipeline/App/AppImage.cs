@@ -1,0 +1,50 @@
+using MantisPipeline.Containers;
+using MantisPipeline.Deployment;
+using MantisPipeline.Engine.Logging;
+using MantisPipeline.Environments;
+
+namespace MantisPipeline.App;
+
+public sealed record BuiltImage(string Reference, string Id);
+
+/// <summary>Builds the app's image from its publish output, labelled the OCI way, and pushes it.</summary>
+public sealed class AppImage(DeployEnvironment environment, DockerEngine docker)
+{
+    public string ReferenceFor(ReleaseVersion version, string? registry) =>
+        (registry is null ? "" : registry.TrimEnd('/') + "/") + $"{environment.App.Name}:{version.Version}";
+
+    public async Task<BuiltImage> BuildAsync(
+        AppProject app, string publishDirectory, ReleaseVersion version, string? source, CancellationToken ct)
+    {
+        var reference = ReferenceFor(version, registry: null);
+        var labels = new Dictionary<string, string>
+        {
+            ["org.opencontainers.image.revision"] = version.Commit,
+            ["org.opencontainers.image.created"] = version.CreatedAt.ToString("yyyy-MM-ddTHH:mm:ssZ"),
+            ["org.opencontainers.image.source"] = source ?? "",
+            ["org.opencontainers.image.version"] = version.Version,
+        };
+        var arguments = new Dictionary<string, string> { ["BASE_IMAGE"] = environment.App.BaseImage };
+
+        Log.Information($"Building {reference} on {environment.App.BaseImage}");
+        var id = await docker.BuildImageAsync(
+            new ImageBuild(publishDirectory, app.Dockerfile, [reference]) { BuildArgs = arguments, Labels = labels },
+            ct);
+
+        Log.Information($"Built {reference} ({id})");
+        return new BuiltImage(reference, id);
+    }
+
+    public async Task<BuiltImage> PushAsync(
+        BuiltImage image, ReleaseVersion version, string registry, RegistryCredentials? credentials,
+        CancellationToken ct)
+    {
+        var remote = ReferenceFor(version, registry);
+        await docker.TagAsync(image.Reference, remote, ct);
+
+        Log.Information($"Pushing {remote}");
+        var digest = await docker.PushAsync(remote, credentials, ct);
+        Log.Information($"Pushed {remote} ({digest})");
+        return image with { Reference = remote };
+    }
+}

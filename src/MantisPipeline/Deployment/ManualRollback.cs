@@ -1,0 +1,56 @@
+using MantisPipeline.Containers;
+using MantisPipeline.Engine.Logging;
+using MantisPipeline.Environments;
+using MantisPipeline.Releases;
+
+namespace MantisPipeline.Deployment;
+
+/// <summary>A release manager's rollback: put back the release before the live one, or a named one.</summary>
+public sealed class ManualRollback(DeployEnvironment environment, DockerEngine docker, ReleaseLedger ledger)
+{
+    public async Task<Release> RunAsync(string? to, string startedBy, CancellationToken ct)
+    {
+        await ledger.EnsureCreatedAsync(ct);
+        var live = await ledger.LiveAsync(ct) ?? throw new PipelineException(
+            $"No release is live in {environment.Name}, so there is nothing to roll back. " +
+            $"Deploy one with ./build.sh Deploy --env {environment.Name}.");
+
+        var target = await ChooseAsync(live, to, ct);
+        Log.Information($"Rolling {environment.Name} back from release {live.Id} ({live.Version}) " +
+            $"to release {target.Id} ({target.Version})");
+
+        await new ReleaseSwitch(environment, docker).ToKeptContainerAsync(live.Container, target.Container, ct);
+        await ledger.RollBackAsync(live.Id, target.Id, $"rolled back by {startedBy}", ct: ct);
+
+        Log.Information($"Release {target.Id} ({target.Version}) is live again on {environment.AppUrl}");
+        return target;
+    }
+
+    private async Task<Release> ChooseAsync(Release live, string? to, CancellationToken ct)
+    {
+        if (to is null)
+        {
+            return await ledger.PreviousAsync(ct) ?? throw new PipelineException(
+                $"Release {live.Id} is live in {environment.Name} and no earlier release served " +
+                "before it, so there is nothing to roll back to.");
+        }
+
+        var target = await ledger.FindAsync(to, ct) ?? throw new PipelineException(
+            $"There is no release '{to}' in the {environment.Name} ledger. Pass a release id or " +
+            $"version from ./build.sh Releases --env {environment.Name}.");
+
+        if (target.Id == live.Id)
+        {
+            throw new PipelineException($"Release {to} is already live in {environment.Name}.");
+        }
+
+        if (target.Outcome is not (ReleaseOutcome.Superseded or ReleaseOutcome.RolledBack))
+        {
+            throw new PipelineException(
+                $"Release {target.Id} ({target.Version}) never passed its gates (it is " +
+                $"{target.Outcome}), so it cannot be rolled back to. Choose a release that was live.");
+        }
+
+        return target;
+    }
+}
