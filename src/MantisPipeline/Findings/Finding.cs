@@ -22,6 +22,9 @@ public sealed record Finding(
     string Fingerprint,
     string Remedy)
 {
+    /// <summary>One sentence saying what is wrong at this place; the title names the rule.</summary>
+    public string? Message { get; init; }
+
     public string? Commit { get; init; }
 
     public string? Author { get; init; }
