@@ -1,5 +1,6 @@
 using MantisPipeline;
 using MantisPipeline.App;
+using MantisPipeline.Audit;
 using MantisPipeline.Containers;
 using MantisPipeline.Database;
 using MantisPipeline.Deployment;
@@ -40,6 +41,8 @@ sealed partial class Build
 
     string Artifacts(string name) => Path.Combine(ArtifactsDir, name);
 
+    string AppRepository => Path.GetFullPath(Repository ?? RootDirectory);
+
     protected override void OnBuildInitialized()
     {
         // Read the environment before any target runs, so that a typo in --env or in its
@@ -52,7 +55,7 @@ sealed partial class Build
 
     async Task ScanForSecretsAsync(CancellationToken ct)
     {
-        var result = await SecretScanner.Create().ScanAsync(RootDirectory, ct);
+        var result = await SecretScanner.Create().ScanAsync(AppRepository, ct);
         var report = Artifacts("secret-scan.json");
         await FindingsJsonReport.WriteAsync(report, result.ToReport(), ct);
 
@@ -72,9 +75,42 @@ sealed partial class Build
         }
     }
 
+    async Task AuditConfigurationAsync(CancellationToken ct)
+    {
+        var context = new AuditContext
+        {
+            EnvironmentName = Environment.Name,
+            IsLocal = Environment.IsLocal,
+
+            // Releases run with host networking: loopback inside them is the host's.
+            AppRunsInContainer = false,
+            DatabaseIsServerless = Environment.Database.Serverless,
+            DatabaseUrl = Environment.Database.Read(),
+            RedisUrl = Environment.Redis.Read(),
+            EnvironmentFile = Environment.File,
+            FailAt = Environment.Audit.FailAt,
+            BaselinePath = Environment.Audit.Baseline is { } baseline ? Path.Combine(AppRepository, baseline) : null,
+        };
+
+        var result = await new ConfigAuditor().AuditAsync(AppRepository, context, ct);
+        AuditReport.Write(result);
+        AuditReport.WriteJson(result, Artifacts("audit.json"));
+        SarifReport.Write(result.Findings, AppRepository, Artifacts("audit.sarif"));
+        GitHubAnnotations.Write(result.Findings);
+
+        if (result.Failed)
+        {
+            throw new PipelineException(
+                $"AuditConfig found configuration mistakes of {context.FailAt?.ToString().ToLowerInvariant()} " +
+                "severity or above, " +
+                $"which {Environment.Name} does not accept. Fix them as each finding says, or " +
+                "accept one for a while, with a reason and an expiry date, in the audit baseline.");
+        }
+    }
+
     async Task BuildAndPushImageAsync(CancellationToken ct)
     {
-        var version = ReleaseVersion.Read(RootDirectory);
+        var version = ReleaseVersion.Read(AppRepository);
         var publish = await App.PublishAsync(Artifacts("publish"), ct);
         var images = new AppImage(Environment, Docker);
 
@@ -95,7 +131,7 @@ sealed partial class Build
 
     async Task StartReleaseAsync(CancellationToken ct)
     {
-        var version = ReleaseVersion.Read(RootDirectory);
+        var version = ReleaseVersion.Read(AppRepository);
         var image = _image ?? await ExistingImageAsync(version, ct);
         await Deployer.StartAsync(image.Reference, image.Id, version, StartedBy, ct);
     }

@@ -15,6 +15,9 @@ sealed partial class Build : PipelineBuild
     [Parameter("Environment to work on: a file in deploy/environments (local, staging, production)")]
     readonly string? Env;
 
+    [Parameter("The app's git repository to scan and audit; default: this repository")]
+    readonly string? Repository;
+
     [Parameter("Registry to push the image to, such as 127.0.0.1:5000; default: the environment's")]
     readonly string? Registry;
 
@@ -45,6 +48,12 @@ sealed partial class Build : PipelineBuild
         .Description("Scans the tracked files and the whole git history for leaked credentials")
         .Executes(ScanForSecretsAsync);
 
+    Target AuditConfig => _ => _
+        .Description("Audits the app's configuration for the review's mistakes; fails per the environment")
+        .Requires(() => Env)
+        .After(Prerequisites)
+        .Executes(AuditConfigurationAsync);
+
     Target Test => _ => _
         .Description("Runs the app's own tests and keeps the results (TRX)")
         .Executes(ct => App.TestAsync(Artifacts("test-results"), ct));
@@ -63,7 +72,7 @@ sealed partial class Build : PipelineBuild
 
     Target Deploy => _ => _
         .Description("Starts the new release, switches to it, gates it; rolls back when a gate fails")
-        .DependsOn(Prerequisites, SecretScan, Test, BuildImage, Migrate)
+        .DependsOn(Prerequisites, SecretScan, AuditConfig, Test, BuildImage, Migrate)
         .Triggers(HealthGate, SmokeGate, PerfGate, Promote, AutoRollback)
         .Executes(StartReleaseAsync);
 

@@ -1,4 +1,5 @@
 using MantisPipeline.Engine.Logging;
+using MantisPipeline.Findings;
 
 namespace MantisPipeline.Environments;
 
@@ -11,7 +12,8 @@ public sealed record DeployEnvironment(
     ConnectionSource Database,
     ConnectionSource Redis,
     LocalServices? LocalServices,
-    GateThresholds Gates)
+    GateThresholds Gates,
+    AuditPolicy Audit)
 {
     /// <summary>The local environment runs its own PostgreSQL and Redis beside the pipeline.</summary>
     public bool IsLocal => LocalServices is not null;
@@ -34,7 +36,7 @@ public sealed record AppSettings(
 /// Where a connection string comes from: always the name of an environment variable, so
 /// that no environment file ever holds a secret.
 /// </summary>
-public sealed record ConnectionSource(string Variable)
+public sealed record ConnectionSource(string Variable, bool? Serverless = null)
 {
     public string? Read()
     {
@@ -63,6 +65,12 @@ public sealed record ConnectionSource(string Variable)
         SecretMasker.Register(Uri.UnescapeDataString(password));
     }
 }
+
+/// <summary>
+/// Which configuration findings stop a deploy to this environment (none when FailAt is
+/// null), and the baseline file that accepts known ones.
+/// </summary>
+public sealed record AuditPolicy(Severity? FailAt, string? Baseline);
 
 /// <summary>The PostgreSQL and Redis that the local environment starts on loopback.</summary>
 public sealed record LocalServices(string StateDirectory, int PostgresPort, int RedisPort);

@@ -14,7 +14,8 @@ internal static class EnvironmentReader
             ReadConnection(top.RequiredSection("database")),
             ReadConnection(top.RequiredSection("redis")),
             ReadLocalServices(top.OptionalSection("local_services")),
-            ReadGates(top.OptionalSection("gates")));
+            ReadGates(top.OptionalSection("gates")),
+            ReadAudit(top.OptionalSection("audit"), name));
 
         top.RejectUnknownKeys();
         return environment;
@@ -53,9 +54,24 @@ internal static class EnvironmentReader
                 "export that variable where the build runs.");
         }
 
-        var source = new ConnectionSource(section.RequiredString("url_from"));
+        var serverless = section.Has("serverless") ? section.OptionalBool("serverless", false) : (bool?)null;
+        var source = new ConnectionSource(section.RequiredString("url_from"), serverless);
         section.RejectUnknownKeys();
         return source;
+    }
+
+    // Production fails on high findings unless its file says otherwise; elsewhere the audit reports.
+    private static AuditPolicy ReadAudit(YamlSection? section, string environment)
+    {
+        var fallback = environment == "production" ? "high" : "never";
+        var failAt = section?.OptionalString("fail_at") ?? fallback;
+
+        var policy = new AuditPolicy(
+            Audit.AuditContext.ParseFailAt(failAt),
+            section?.OptionalString("baseline"));
+
+        section?.RejectUnknownKeys();
+        return policy;
     }
 
     private static LocalServices? ReadLocalServices(YamlSection? section)

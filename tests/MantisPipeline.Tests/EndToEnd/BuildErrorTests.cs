@@ -18,7 +18,7 @@ public sealed class BuildErrorTests : IAsyncLifetime
         var outcome = await BuildScript.RunAsync(["--plan", "Deploy", "--env", "local"]);
 
         Assert.True(outcome.ExitCode == 0, outcome.ToString());
-        var order = new[] { "Prerequisites", "SecretScan", "Test", "BuildImage", "Migrate", "Deploy",
+        var order = new[] { "Prerequisites", "SecretScan", "AuditConfig", "Test", "BuildImage", "Migrate", "Deploy",
             "HealthGate", "SmokeGate", "PerfGate", "Promote", "AutoRollback" };
         var planned = Regex.Matches(outcome.Output, @"^\d+\.\s+(\w+)", RegexOptions.Multiline)
             .Select(match => match.Groups[1].Value);

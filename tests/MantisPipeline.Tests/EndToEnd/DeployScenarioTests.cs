@@ -11,7 +11,7 @@ namespace MantisPipeline.Tests.EndToEnd;
 public sealed class DeployScenarioTests : IAsyncLifetime
 {
     private static readonly string[] DeployTargets =
-        ["Prerequisites", "SecretScan", "Test", "BuildImage", "Migrate", "Deploy", "HealthGate",
+        ["Prerequisites", "SecretScan", "AuditConfig", "Test", "BuildImage", "Migrate", "Deploy", "HealthGate",
          "SmokeGate", "PerfGate", "Promote"];
 
     private static readonly string WrongPassword = "wrong-" + Guid.NewGuid().ToString("N")[..12];
