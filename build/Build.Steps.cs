@@ -117,7 +117,9 @@ sealed partial class Build
         _image = await images.BuildAsync(App, publish, version, RepositoryUrl, ct);
         if ((Registry ?? Environment.Docker.Registry) is { } registry)
         {
-            var credentials = RegistryUser is null ? null : new RegistryCredentials(RegistryUser, RegistryPassword ?? "");
+            var credentials = RegistryUser is null
+                ? null
+                : new RegistryCredentials(RegistryUser, RegistryPassword ?? "");
             _image = await images.PushAsync(_image, version, registry, credentials, ct);
         }
     }
@@ -195,7 +197,8 @@ sealed partial class Build
 
     async Task<BuiltImage> ExistingImageAsync(ReleaseVersion version, CancellationToken ct)
     {
-        var reference = new AppImage(Environment, Docker).ReferenceFor(version, Registry ?? Environment.Docker.Registry);
+        var registry = Registry ?? Environment.Docker.Registry;
+        var reference = new AppImage(Environment, Docker).ReferenceFor(version, registry);
         var image = await Docker.InspectImageAsync(reference, ct) ?? throw new PipelineException(
             $"There is no image {reference} for this commit: run BuildImage first (do not --skip it).");
         return new BuiltImage(reference, image.Id);

@@ -18,7 +18,8 @@ public sealed class ReleasePruner(DeployEnvironment environment, DockerEngine do
         var containers = await docker.ListAsync(labels, ct);
         foreach (var container in containers.Where(c => c.State != "running" && !kept.Contains(c.Name)))
         {
-            Log.Information($"Removing {container.Name}, older than the newest {environment.App.KeepReleases} releases");
+            Log.Information(
+                $"Removing {container.Name}, older than the newest {environment.App.KeepReleases} releases");
             await docker.RemoveAsync(container.Name, force: false, ct);
         }
     }

@@ -21,6 +21,7 @@ public static class ProcessRunner
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
+            RedirectStandardInput = true,
             UseShellExecute = false,
             WorkingDirectory = workingDirectory ?? System.Environment.CurrentDirectory,
         };
@@ -35,6 +36,9 @@ public static class ProcessRunner
         }
 
         using var process = StartOrExplain(start);
+
+        // Nothing is typed into a tool run by the pipeline; a prompt must fail, not hang.
+        process.StandardInput.Close();
         var output = new StringBuilder();
         var pumps = new[]
         {

@@ -57,7 +57,8 @@ public sealed class DeployScenarioTests : IAsyncLifetime
 
         var deadDatabase = new Dictionary<string, string>
         {
-            [_environment.DatabaseVariable] = "postgres://app:" + WrongPassword + "@127.0.0.1:" + LoopbackPort.PickFree() + "/app",
+            [_environment.DatabaseVariable] =
+                "postgres://app:" + WrongPassword + "@127.0.0.1:" + LoopbackPort.PickFree() + "/app",
         };
         var stopped = await _environment.RunAsync(["Deploy", "--skip", "SecretScan", "Test"], deadDatabase);
         Assert.True(stopped.ExitCode == 1, stopped.ToString());
