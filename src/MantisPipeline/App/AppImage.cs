@@ -26,12 +26,10 @@ public sealed class AppImage(DeployEnvironment environment, DockerEngine docker)
         };
         var arguments = new Dictionary<string, string> { ["BASE_IMAGE"] = environment.App.BaseImage };
 
-        Log.Information($"Building {reference} on {environment.App.BaseImage}");
         var id = await docker.BuildImageAsync(
             new ImageBuild(publishDirectory, app.Dockerfile, [reference]) { BuildArgs = arguments, Labels = labels },
             ct);
 
-        Log.Information($"Built {reference} ({id})");
         return new BuiltImage(reference, id);
     }
 
@@ -42,9 +40,7 @@ public sealed class AppImage(DeployEnvironment environment, DockerEngine docker)
         var remote = ReferenceFor(version, registry);
         await docker.TagAsync(image.Reference, remote, ct);
 
-        Log.Information($"Pushing {remote}");
-        var digest = await docker.PushAsync(remote, credentials, ct);
-        Log.Information($"Pushed {remote} ({digest})");
+        await docker.PushAsync(remote, credentials, ct);
         return image with { Reference = remote };
     }
 }

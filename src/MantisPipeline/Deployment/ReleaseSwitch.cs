@@ -21,7 +21,6 @@ public sealed class ReleaseSwitch(DeployEnvironment environment, DockerEngine do
 
         try
         {
-            Log.Information($"Starting {to.Name} from {to.Image} on {environment.AppUrl}");
             await docker.RunAsync(to, ct);
             await Liveness.WaitAsync(docker, to.Name, environment.AppUrl, environment.App.StartTimeout, ct);
         }
