@@ -21,6 +21,7 @@ sealed partial class Build
     DockerEngine? _docker;
     ReleaseDeployer? _deployer;
     BuiltImage? _image;
+    DeployLock? _lock;
 
     DeployEnvironment Environment =>
         _environment ??= new EnvironmentCatalog(Path.Combine(DeployDir, "environments")).Load(Env!);
@@ -42,6 +43,15 @@ sealed partial class Build
     string Artifacts(string name) => Path.Combine(ArtifactsDir, name);
 
     string AppRepository => Path.GetFullPath(Repository ?? RootDirectory);
+
+    protected override void OnBuildFinished() => _lock?.DisposeAsync().AsTask().GetAwaiter().GetResult();
+
+    // Taken before the first change to the environment and held until the build ends.
+    async Task LockEnvironmentAsync(CancellationToken ct)
+    {
+        var owner = $"{StartedBy}@{System.Environment.MachineName} pid {System.Environment.ProcessId}";
+        _lock ??= await DeployLock.AcquireAsync(DatabaseConnectionString, Environment.Name, owner, ct);
+    }
 
     protected override void OnBuildInitialized()
     {
@@ -126,6 +136,7 @@ sealed partial class Build
 
     async Task MigrateAsync(CancellationToken ct)
     {
+        await LockEnvironmentAsync(ct);
         var options = new MigrationOptions { AppliedBy = StartedBy };
         var runner = new MigrationRunner(DatabaseConnectionString, options);
         await runner.RunAsync(Path.Combine(DeployDir, "migrations"), ct);
@@ -133,6 +144,7 @@ sealed partial class Build
 
     async Task StartReleaseAsync(CancellationToken ct)
     {
+        await LockEnvironmentAsync(ct);
         var version = ReleaseVersion.Read(AppRepository);
         var image = _image ?? await ExistingImageAsync(version, ct);
         await Deployer.StartAsync(image.Reference, image.Id, version, StartedBy, ct);
@@ -186,6 +198,7 @@ sealed partial class Build
 
     async Task RollBackAsync(CancellationToken ct)
     {
+        await LockEnvironmentAsync(ct);
         await new ManualRollback(Environment, Docker, Ledger).RunAsync(To, StartedBy, ct);
     }
 
