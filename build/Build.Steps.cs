@@ -37,6 +37,11 @@ sealed partial class Build
     string DatabaseConnectionString =>
         PostgresUrl.ToConnectionString(Environment.Database.Require("database", Environment.Name));
 
+    bool SmokeGateEnabled => Environment.Gates.SmokeEnabled;
+
+    /// <summary>This run switched to a release that is neither promoted nor rolled back yet.</summary>
+    bool ReleaseAwaitsVerdict => _deployer?.Candidate is not null;
+
     static string StartedBy =>
         System.Environment.GetEnvironmentVariable("GITHUB_ACTOR") ?? System.Environment.UserName;
 
@@ -121,10 +126,19 @@ sealed partial class Build
     async Task BuildAndPushImageAsync(CancellationToken ct)
     {
         var version = ReleaseVersion.Read(AppRepository);
-        var publish = await App.PublishAsync(Artifacts("publish"), ct);
         var images = new AppImage(Environment, Docker);
 
-        _image = await images.BuildAsync(App, publish, version, RepositoryUrl, ct);
+        _image = await images.ExistingAsync(version, ct);
+        if (_image is not null)
+        {
+            Log.Information($"{_image.Reference} was built from commit {version.Commit[..7]} already; reusing it");
+        }
+        else
+        {
+            var publish = await App.PublishAsync(Artifacts("publish"), ct);
+            _image = await images.BuildAsync(App, publish, version, ct);
+        }
+
         if ((Registry ?? Environment.Docker.Registry) is { } registry)
         {
             var credentials = RegistryUser is null
@@ -228,10 +242,4 @@ sealed partial class Build
                 "release is not fit to serve (its checks are above).");
         }
     }
-
-    static string? RepositoryUrl =>
-        System.Environment.GetEnvironmentVariable("GITHUB_SERVER_URL") is { } server
-        && System.Environment.GetEnvironmentVariable("GITHUB_REPOSITORY") is { } repository
-            ? $"{server}/{repository}"
-            : null;
 }

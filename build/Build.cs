@@ -86,7 +86,7 @@ sealed partial class Build : PipelineBuild
         .Description("Drives Chromium to the app's page and checks what a user sees")
         .DependsOn(Prerequisites)
         .After(HealthGate)
-        .OnlyWhenDynamic(() => Environment.Gates.SmokeEnabled)
+        .OnlyWhenDynamic(() => SmokeGateEnabled)
         .Executes(RunSmokeGateAsync);
 
     Target PerfGate => _ => _
@@ -98,20 +98,25 @@ sealed partial class Build : PipelineBuild
     Target Promote => _ => _
         .Description("Marks the deployed release live once every gate passed")
         .After(PerfGate)
-        .OnlyWhenDynamic(() => Deployer.Candidate is not null)
+        .OnlyWhenDynamic(() => ReleaseAwaitsVerdict)
         .Executes(ct => Deployer.PromoteAsync(ct));
 
     Target AutoRollback => _ => _
         .Description("After a failed gate, puts the previous release back and records it")
         .After(Promote)
         .AssuredAfterFailure()
-        .OnlyWhenDynamic(() => Deployer.Candidate is not null)
+        .OnlyWhenDynamic(() => ReleaseAwaitsVerdict)
         .Executes(RollBackFailedReleaseAsync);
 
     Target Rollback => _ => _
         .Description("Puts back the release before the live one (or --to <release>)")
         .DependsOn(Prerequisites)
         .Executes(RollBackAsync);
+
+    Target Down => _ => _
+        .Description("Removes the environment's release containers; local: stops its PostgreSQL and Redis")
+        .Requires(() => Env)
+        .Executes(ct => new EnvironmentShutdown(Environment, Docker).RunAsync(ct));
 
     Target Releases => _ => _
         .Description("Lists the environment's releases, newest first, from its ledger")

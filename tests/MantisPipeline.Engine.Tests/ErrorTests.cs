@@ -48,7 +48,7 @@ public sealed class ErrorTests
             new GuardedBuild(), x => x.Deploy, ["--registry-password", "pw-cond-1", "--replicas", "0"]);
 
         Assert.Equal(ExitCodes.UsageError, result.ExitCode);
-        Assert.Contains("Target \"Deploy\" requires () => Replicas > 0, which is false.", result.Output);
+        Assert.Contains("Target \"Deploy\" requires Replicas > 0, which is false.", result.Output);
     }
 
     [Fact]

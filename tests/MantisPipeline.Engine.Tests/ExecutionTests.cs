@@ -87,7 +87,7 @@ public sealed class ExecutionTests
         Assert.Equal(ExitCodes.Success, result.ExitCode);
         Assert.Equal(["Compile", "Test", "Deploy", "Rollback"], build.Ran);
         Assert.Matches(@"HealthGate\s+│\s+Skipped", result.Output);
-        Assert.Contains("OnlyWhenDynamic(() => HealthGateEnabled) is false", result.Output);
+        Assert.Contains("its condition HealthGateEnabled is false", result.Output);
     }
 
     [Fact]

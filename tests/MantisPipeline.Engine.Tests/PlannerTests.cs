@@ -90,7 +90,7 @@ public sealed class PlannerTests
 
         var plan = ExecutionPlanner.Plan(graph.Targets, ["PerfGate"], SkipRequest.None);
 
-        Assert.Equal("OnlyWhenStatic(() => !Fast) is false", plan.Steps[0].SkipReason);
+        Assert.Equal("its condition !Fast is false", plan.Steps[0].SkipReason);
     }
 
     private sealed class Graph(params string[] names)

@@ -37,6 +37,7 @@ public sealed class StartupTests
             ["REDIS_URL"] = TestValues.Url(
                 "redis", ":" + Uri.EscapeDataString(password), $"127.0.0.1:{closedPort}"),
             ["APP_VERSION"] = "3f2a9c1",
+            ["APP_RELEASE"] = "12",
             ["ASPNETCORE_URLS"] = address,
         });
         using var client = new HttpClient { BaseAddress = new Uri(address) };
@@ -46,7 +47,7 @@ public sealed class StartupTests
         var body = await comprehensive.Content.ReadAsStringAsync();
         var notes = await client.GetAsync("/api/notes");
 
-        Assert.Equal("""{"status":"ok","version":"3f2a9c1"}""", liveness);
+        Assert.Equal("""{"status":"ok","version":"3f2a9c1","release":"12"}""", liveness);
         Assert.Equal(HttpStatusCode.ServiceUnavailable, comprehensive.StatusCode);
         using var json = JsonDocument.Parse(body);
         var checks = json.RootElement.GetProperty("checks");

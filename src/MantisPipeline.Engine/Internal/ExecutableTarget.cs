@@ -1,7 +1,11 @@
 namespace MantisPipeline.Engine.Internal;
 
 /// <summary>A condition with the source text that declared it, for messages.</summary>
-internal sealed record Condition(Func<bool> Evaluate, string Text);
+internal sealed record Condition(Func<bool> Evaluate, string Text)
+{
+    /// <summary>The condition's source without its lambda head, as a user reads it in the log.</summary>
+    public string Readable => Text.StartsWith("() =>", StringComparison.Ordinal) ? Text[5..].Trim() : Text;
+}
 
 /// <summary>A parameter a target requires, with the value read at check time.</summary>
 internal sealed record ParameterRequirement(string MemberName, Func<object?> Read);

@@ -44,7 +44,7 @@ internal static class ExecutionPlanner
         }
 
         var falseCondition = target.StaticConditions.FirstOrDefault(c => !c.Evaluate());
-        return falseCondition == null ? null : $"OnlyWhenStatic({falseCondition.Text}) is false";
+        return falseCondition == null ? null : $"its condition {falseCondition.Readable} is false";
     }
 
     private static Dictionary<string, string> CollectReasons(

@@ -4,7 +4,7 @@ namespace MantisPipeline.Engine.Internal;
 
 /// <summary>
 /// Gives each parameter its value from the first source that has one: the command line,
-/// MANTIS_NAME, NAME, the profile's file, .nuke/parameters.json, else the field initializer.
+/// MANTIS_NAME, the profile's file, .nuke/parameters.json, else the field initializer.
 /// </summary>
 internal sealed class ParameterBinder(
     CommandLine commandLine,
@@ -53,13 +53,11 @@ internal sealed class ParameterBinder(
             return (given, $"the command line ({parameter.Flag})");
         }
 
-        foreach (var variable in new[] { parameter.PrefixedVariable, parameter.PlainVariable })
+        // Only the prefixed name: a stray ENV in a shell must not choose the environment.
+        var variable = parameter.PrefixedVariable;
+        if (environmentVariable(variable) is { } value)
         {
-            var value = environmentVariable(variable);
-            if (value != null)
-            {
-                return ([value], $"the environment variable {variable}");
-            }
+            return ([value], $"the environment variable {variable}");
         }
 
         foreach (var file in files)

@@ -31,9 +31,7 @@ internal sealed partial class ParameterMember
     /// <summary>The command-line flag, as in <c>--registry-password</c>.</summary>
     public string Flag { get; }
 
-    public string PrefixedVariable => "MANTIS_" + PlainVariable;
-
-    public string PlainVariable => Kebab(Name).Replace('-', '_').ToUpperInvariant();
+    public string PrefixedVariable => "MANTIS_" + Kebab(Name).Replace('-', '_').ToUpperInvariant();
 
     public bool IsFlag => ValueConverter.UnderlyingType(Type) == typeof(bool);
 

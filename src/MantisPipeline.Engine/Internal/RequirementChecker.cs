@@ -32,7 +32,7 @@ internal static class RequirementChecker
 
         foreach (var condition in target.RequiredConditions.Where(c => !c.Evaluate()))
         {
-            yield return $"Target \"{target.Name}\" requires {condition.Text}, which is false. " +
+            yield return $"Target \"{target.Name}\" requires {condition.Readable}, which is false. " +
                 "Change the parameters it reads, or --skip the target.";
         }
     }

@@ -104,7 +104,7 @@ internal sealed class TargetExecutor(BuildCancellation cancellation)
             var falseCondition = target.DynamicConditions.FirstOrDefault(c => !c.Evaluate());
             if (falseCondition != null)
             {
-                Skip(run, $"OnlyWhenDynamic({falseCondition.Text}) is false");
+                Skip(run, $"its condition {falseCondition.Readable} is false");
                 return;
             }
 

@@ -14,16 +14,20 @@ public sealed class AppImage(DeployEnvironment environment, DockerEngine docker)
         (registry is null ? "" : registry.TrimEnd('/') + "/") + $"{environment.App.Name}:{version.Version}";
 
     public async Task<BuiltImage> BuildAsync(
-        AppProject app, string publishDirectory, ReleaseVersion version, string? source, CancellationToken ct)
+        AppProject app, string publishDirectory, ReleaseVersion version, CancellationToken ct)
     {
         var reference = ReferenceFor(version, registry: null);
         var labels = new Dictionary<string, string>
         {
             ["org.opencontainers.image.revision"] = version.Commit,
             ["org.opencontainers.image.created"] = version.CreatedAt.ToString("yyyy-MM-ddTHH:mm:ssZ"),
-            ["org.opencontainers.image.source"] = source ?? "",
             ["org.opencontainers.image.version"] = version.Version,
         };
+        if (version.Source is { } source)
+        {
+            labels["org.opencontainers.image.source"] = source;
+        }
+
         var arguments = new Dictionary<string, string> { ["BASE_IMAGE"] = environment.App.BaseImage };
 
         var id = await docker.BuildImageAsync(
@@ -31,6 +35,22 @@ public sealed class AppImage(DeployEnvironment environment, DockerEngine docker)
             ct);
 
         return new BuiltImage(reference, id);
+    }
+
+    /// <summary>
+    /// The image already built from this exact commit, if any: a clean commit builds the same
+    /// image every time, so it is built once and promoted from environment to environment.
+    /// </summary>
+    public async Task<BuiltImage?> ExistingAsync(ReleaseVersion version, CancellationToken ct)
+    {
+        var reference = ReferenceFor(version, registry: null);
+        if (version.IsDirty || await docker.InspectImageAsync(reference, ct) is not { } image)
+        {
+            return null;
+        }
+
+        var revision = image.Labels.GetValueOrDefault("org.opencontainers.image.revision");
+        return revision == version.Commit ? new BuiltImage(reference, image.Id) : null;
     }
 
     public async Task<BuiltImage> PushAsync(

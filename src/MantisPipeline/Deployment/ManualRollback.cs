@@ -19,8 +19,10 @@ public sealed class ManualRollback(DeployEnvironment environment, DockerEngine d
         Log.Information($"Rolling {environment.Name} back from release {live.Id} ({live.Version}) " +
             $"to release {target.Id} ({target.Version})");
 
-        await new ReleaseSwitch(environment, docker).ToKeptContainerAsync(live.Container, target.Container, ct);
+        var releaseSwitch = new ReleaseSwitch(environment, docker);
+        await releaseSwitch.ToKeptContainerAsync(live, target, ct);
         await ledger.RollBackAsync(live.Id, target.Id, $"rolled back by {startedBy}", ct: ct);
+        await new ReleasePruner(environment, docker, ledger).PruneAsync(ct);
 
         Log.Information($"Release {target.Id} ({target.Version}) is live again on {environment.AppUrl}");
         return target;
@@ -44,11 +46,15 @@ public sealed class ManualRollback(DeployEnvironment environment, DockerEngine d
             throw new PipelineException($"Release {to} is already live in {environment.Name}.");
         }
 
-        if (target.Outcome is not (ReleaseOutcome.Superseded or ReleaseOutcome.RolledBack))
+        // Checked here, before anything stops: only a release that served and was replaced
+        // by a newer one is known to be good.
+        if (target.Outcome is not ReleaseOutcome.Superseded)
         {
             throw new PipelineException(
-                $"Release {target.Id} ({target.Version}) never passed its gates (it is " +
-                $"{target.Outcome}), so it cannot be rolled back to. Choose a release that was live.");
+                $"Release {target.Id} ({target.Version}) is {target.Outcome}: it never served, " +
+                "or was rolled back itself, so a rollback cannot put it back. Choose a " +
+                $"Superseded release from ./build.sh Releases --env {environment.Name}, or " +
+                "deploy that release's commit again.");
         }
 
         return target;

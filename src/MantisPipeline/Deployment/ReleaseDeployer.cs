@@ -32,7 +32,7 @@ public sealed class ReleaseDeployer(DeployEnvironment environment, DockerEngine 
         try
         {
             var spec = AppContainer.Spec(environment, container, image, release.Id, version.Version);
-            await _switch.ToNewContainerAsync(Previous?.Container, spec, ct);
+            await _switch.ToNewContainerAsync(Previous, release, spec, ct);
         }
         catch (Exception e)
         {
@@ -63,15 +63,16 @@ public sealed class ReleaseDeployer(DeployEnvironment environment, DockerEngine 
 
         if (Previous is null)
         {
-            await _switch.StopIfRunningAsync(candidate.Container, ct);
+            await _switch.StopAsync(candidate, ct);
             await ledger.MarkAsync(candidate.Id, ReleaseOutcome.Failed, reason, ct);
             Log.Error($"Release {candidate.Id} ({candidate.Version}) failed: {reason}. It was the " +
                 $"first release of {environment.Name}, so there is nothing to go back to; it is stopped.");
             return;
         }
 
-        await _switch.ToKeptContainerAsync(candidate.Container, Previous.Container, ct);
+        await _switch.ToKeptContainerAsync(candidate, Previous, ct);
         await ledger.RollBackAsync(candidate.Id, Previous.Id, reason, ct: ct);
+        await new ReleasePruner(environment, docker, ledger).PruneAsync(ct);
         Log.Error($"Release {candidate.Id} ({candidate.Version}) failed: {reason}. Rolled back to " +
             $"release {Previous.Id} ({Previous.Version}), which serves {environment.AppUrl} again.");
     }

@@ -3,7 +3,8 @@ using LibGit2Sharp;
 namespace MantisPipeline.Deployment;
 
 /// <summary>What is being released: the git commit of the app's repository.</summary>
-public sealed record ReleaseVersion(string Version, string Commit, bool IsDirty, DateTimeOffset CreatedAt)
+public sealed record ReleaseVersion(
+    string Version, string Commit, bool IsDirty, DateTimeOffset CreatedAt, string? Source = null)
 {
     public static ReleaseVersion Read(string repositoryPath)
     {
@@ -20,6 +21,18 @@ public sealed record ReleaseVersion(string Version, string Commit, bool IsDirty,
 
         var dirty = repository.RetrieveStatus(new StatusOptions { IncludeUntracked = false }).IsDirty;
         var version = tip.Sha[..7] + (dirty ? "-dirty" : "");
-        return new ReleaseVersion(version, tip.Sha, dirty, DateTimeOffset.UtcNow);
+        return new ReleaseVersion(version, tip.Sha, dirty, DateTimeOffset.UtcNow, SourceOf(repository));
+    }
+
+    // The origin's address without any user or token that a clone URL may carry.
+    private static string? SourceOf(Repository repository)
+    {
+        var origin = repository.Network.Remotes["origin"]?.Url;
+        if (!Uri.TryCreate(origin, UriKind.Absolute, out var uri) || uri.IsFile)
+        {
+            return null;
+        }
+
+        return new UriBuilder(uri) { UserName = "", Password = "" }.Uri.ToString();
     }
 }

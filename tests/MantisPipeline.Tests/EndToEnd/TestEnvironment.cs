@@ -1,4 +1,6 @@
 using MantisPipeline.Containers;
+using MantisPipeline.Deployment;
+using MantisPipeline.Environments;
 using MantisPipeline.Local;
 
 namespace MantisPipeline.Tests.EndToEnd;
@@ -56,26 +58,9 @@ public sealed class TestEnvironment : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        var environments = new EnvironmentCatalog(Path.Combine(DeployDirectory, "environments"));
         using var docker = new DockerEngine();
-        var labels = new Dictionary<string, string> { ["mantis.environment"] = Name };
-        foreach (var container in await docker.ListAsync(labels))
-        {
-            await docker.RemoveAsync(container.Name, force: true);
-        }
-
-        // Starting a service that runs already only reuses it, which gives a handle to stop it.
-        if (Directory.Exists(Path.Combine(StateDirectory, "postgres")))
-        {
-            var postgres = await LocalPostgres.StartAsync(StateDirectory, PostgresPort, CancellationToken.None);
-            await postgres.StopAsync();
-        }
-
-        if (Directory.Exists(Path.Combine(StateDirectory, "redis")))
-        {
-            var redis = await LocalRedis.StartAsync(StateDirectory, RedisPort, CancellationToken.None);
-            await redis.StopAsync();
-        }
-
+        await new EnvironmentShutdown(environments.Load(Name), docker).RunAsync(CancellationToken.None);
         Directory.Delete(_root, recursive: true);
     }
 

@@ -23,7 +23,9 @@ internal static class HealthEndpoints
     public static void MapHealthEndpoints(this WebApplication app, AppSettings settings)
     {
         app.MapGet("/api/health", () =>
-            Results.Json(new { status = "ok", version = settings.Version }, AppJson.Options));
+            Results.Json(
+                new { status = "ok", version = settings.Version, release = settings.Release },
+                AppJson.Options));
 
         app.MapHealthChecks("/api/health/comprehensive", new HealthCheckOptions
         {

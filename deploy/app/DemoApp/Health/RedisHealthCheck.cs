@@ -19,7 +19,15 @@ internal sealed class RedisHealthCheck(RedisConnection redis, SecretScrubber scr
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
         {
-            return HealthCheckResult.Unhealthy(scrubber.Scrub(exception.Message));
+            return HealthCheckResult.Unhealthy(scrubber.Scrub(FirstCause(exception.Message)));
         }
+    }
+
+    // StackExchange.Redis appends thread-pool and multiplexer figures that explain nothing to
+    // an operator; the cause ("NOAUTH Authentication required") comes before them.
+    private static string FirstCause(string message)
+    {
+        var diagnostics = message.IndexOf(" Attempted command:", StringComparison.Ordinal);
+        return diagnostics > 0 ? message[..diagnostics] : message;
     }
 }

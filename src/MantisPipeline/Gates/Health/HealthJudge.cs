@@ -106,7 +106,8 @@ public static class HealthJudge
     {
         if (verdict == Verdict.Pass)
         {
-            return $"All {report.Checks.Count} checks healthy after {Seconds(waited)}.";
+            var names = string.Join(", ", report.Checks.Select(check => check.Name));
+            return $"Every dependency healthy ({names}) after {Seconds(waited)}.";
         }
 
         if (verdict == Verdict.Inconclusive)
