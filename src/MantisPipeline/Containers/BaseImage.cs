@@ -12,7 +12,13 @@ public static class BaseImage
     /// <summary>The label that records which .NET runtime version an image carries.</summary>
     public const string RuntimeLabel = "org.mantis.dotnet-runtime";
 
+    /// <summary>The label that records which recipe of the root filesystem made the image.</summary>
+    public const string LayoutLabel = "org.mantis.base-layout";
+
     public const string DefaultTag = "mantis/aspnet-base:local";
+
+    // Raised whenever the root filesystem changes, so that older local images are rebuilt.
+    private const string Layout = "2";
 
     /// <summary>The version of the .NET runtime this process runs on, which the image copies.</summary>
     public static string RuntimeVersion => HostRuntime.Discover().Version;
@@ -26,7 +32,8 @@ public static class BaseImage
         var runtime = HostRuntime.Discover();
         var existing = await engine.InspectImageAsync(tag, ct);
         var carried = existing?.Labels.GetValueOrDefault(RuntimeLabel);
-        if (carried == runtime.Version)
+        var layout = existing?.Labels.GetValueOrDefault(LayoutLabel);
+        if (carried == runtime.Version && layout == Layout)
         {
             Log.Information($"Reusing base image '{tag}' with .NET {runtime.Version}.");
             return existing!;
@@ -35,8 +42,8 @@ public static class BaseImage
         if (existing is not null)
         {
             Log.Information(
-                $"Rebuilding base image '{tag}': it carries .NET {carried ?? "(unknown)"}, "
-                + $"this host runs {runtime.Version}.");
+                $"Rebuilding base image '{tag}': it carries .NET {carried ?? "(unknown)"} in "
+                + $"layout {layout ?? "1"}; this host runs {runtime.Version}, layout {Layout}.");
         }
 
         return await BuildAsync(engine, tag, runtime, ct);
@@ -73,7 +80,7 @@ public static class BaseImage
         "ENV DOTNET_SYSTEM_GLOBALIZATION_INVARIANT=1",
         "ENV DOTNET_RUNNING_IN_CONTAINER=true",
         "WORKDIR /app",
-        $"LABEL {RuntimeLabel}={runtime.Version}",
+        $"LABEL {RuntimeLabel}={runtime.Version} {LayoutLabel}={Layout}",
         "CMD [\"/bin/sh\"]",
     ];
 }

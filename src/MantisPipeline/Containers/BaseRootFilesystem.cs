@@ -74,10 +74,11 @@ internal sealed class BaseRootFilesystem
         var libraries = await SharedLibraries.ResolveAsync(natives, ct);
         root.AddLibraries(libraries);
 
-        // The runtime opens OpenSSL by name at run time, so ldd cannot see it: add it by hand.
-        var openSsl = OpenSslLibraries(libraries);
-        root.AddLibraries(openSsl);
-        root.AddLibraries(await SharedLibraries.ResolveAsync(openSsl, ct));
+        // The runtime opens OpenSSL, and GSSAPI when the host has it, by name at run time, so
+        // ldd cannot see them: add them by hand. Without GSSAPI an app logs an error at start.
+        var openedByName = OpenSslLibraries(libraries).Concat(OptionalLibraries(libraries)).ToList();
+        root.AddLibraries(openedByName);
+        root.AddLibraries(await SharedLibraries.ResolveAsync(openedByName, ct));
 
         return root;
     }
@@ -149,15 +150,26 @@ internal sealed class BaseRootFilesystem
         }
     }
 
-    private static IReadOnlyList<string> OpenSslLibraries(IReadOnlyList<string> libraries)
+    private static IEnumerable<string> OptionalLibraries(IReadOnlyList<string> libraries) =>
+        LibraryFolders(libraries)
+            .Select(folder => Path.Combine(folder, "libgssapi_krb5.so.2"))
+            .Where(File.Exists)
+            .Take(1);
+
+    // The C library's folder, and its /usr twin on a split /usr layout.
+    private static string[] LibraryFolders(IReadOnlyList<string> libraries)
     {
-        // OpenSSL sits in the C library's folder, or in its /usr twin on a split /usr layout.
         var libc = libraries.FirstOrDefault(l => Path.GetFileName(l) == "libc.so.6")
             ?? "/usr/lib/libc.so.6";
         var folder = Path.GetDirectoryName(libc)!;
-        var folders = folder.StartsWith("/usr/", StringComparison.Ordinal)
-            ? new[] { folder }
-            : new[] { folder, "/usr" + folder };
+        return folder.StartsWith("/usr/", StringComparison.Ordinal)
+            ? [folder]
+            : [folder, "/usr" + folder];
+    }
+
+    private static IReadOnlyList<string> OpenSslLibraries(IReadOnlyList<string> libraries)
+    {
+        var folders = LibraryFolders(libraries);
         var found = new List<string>();
 
         foreach (var name in new[] { "libssl.so.3", "libcrypto.so.3" })
