@@ -1,5 +1,4 @@
 using System.Globalization;
-using LibGit2Sharp;
 using MantisPipeline.Engine.Logging;
 using MantisPipeline.Secrets.Detection;
 using MantisPipeline.Secrets.History;
@@ -8,15 +7,21 @@ using MantisPipeline.Secrets.Text;
 
 namespace MantisPipeline.Secrets;
 
-/// <summary>The state of one scan: counts, problems and the findings collected so far.</summary>
-internal sealed class ScanPass(Repository repository, SecretDetector detector, RuleSet rules, long maxBlobBytes)
+/// <summary>
+/// The state of one scan: counts, problems and the findings collected so far. Blobs are
+/// scanned on several threads; only the recording of what each found is serialised.
+/// </summary>
+internal sealed class ScanPass(SecretDetector detector, RuleSet rules, long maxBlobBytes)
 {
+    private readonly Lock _gate = new();
     private readonly FindingCollector _collector = new();
     private readonly List<string> _timedOut = [];
     private int _missing;
     private long _bytes;
     private int _binaries;
     private int _large;
+
+    public FindingCollector Collector => _collector;
 
     public IEnumerable<string> Problems
     {
@@ -34,29 +39,50 @@ internal sealed class ScanPass(Repository repository, SecretDetector detector, R
         }
     }
 
-    public void Scan(BlobOrigin origin, bool present)
+    public void Scan(BlobOrigin origin, byte[]? bytes, long size, bool present)
     {
         if (rules.IsPathAllowed(origin.Path))
         {
             return;
         }
 
-        var bytes = Read(origin);
         if (bytes is null)
         {
+            lock (_gate)
+            {
+                CountUnread(origin, size);
+            }
+
             return;
         }
 
         var text = BlobText.Decode(bytes);
-        if (text is null)
+        var timedOutRules = new List<string>();
+        var matches = text is null ? [] : detector.Detect(text, origin.Path, timedOutRules);
+        lock (_gate)
+        {
+            Record(origin, present, text is null ? -1 : bytes.Length, matches, timedOutRules);
+        }
+    }
+
+    public SecretScanResult ToResult(HistoryInventory inventory, TimeSpan elapsed, string? incompleteReason)
+    {
+        return new SecretScanResult(
+            [], inventory.Refs, inventory.Commits, inventory.Blobs.Count,
+            _bytes, _binaries, _large, elapsed, incompleteReason);
+    }
+
+    private void Record(
+        BlobOrigin origin, bool present, long length, IReadOnlyList<SecretMatch> matches, List<string> timedOutRules)
+    {
+        if (length < 0)
         {
             _binaries++;
             return;
         }
 
-        _bytes += bytes.Length;
-        var timedOutRules = new List<string>();
-        foreach (var match in detector.Detect(text, origin.Path, timedOutRules))
+        _bytes += length;
+        foreach (var match in matches)
         {
             _collector.Add(match, origin, present);
         }
@@ -64,50 +90,17 @@ internal sealed class ScanPass(Repository repository, SecretDetector detector, R
         _timedOut.AddRange(timedOutRules.Select(rule => $"rule '{rule}' timed out on '{origin.Path}'"));
     }
 
-    public SecretScanResult ToResult(HistoryInventory inventory, TimeSpan elapsed, string? incompleteReason)
+    private void CountUnread(BlobOrigin origin, long size)
     {
-        return new SecretScanResult(
-            _collector.ToFindings(), inventory.Refs, inventory.Commits, inventory.Blobs.Count,
-            _bytes, _binaries, _large, elapsed, incompleteReason);
-    }
-
-    private byte[]? Read(BlobOrigin origin)
-    {
-        if (origin.WorkingTreeFile is not null)
-        {
-            return ReadLimited(new FileInfo(origin.WorkingTreeFile).Length, origin.Path,
-                () => File.ReadAllBytes(origin.WorkingTreeFile));
-        }
-
-        var blob = repository.Lookup<Blob>(origin.Id);
-        if (blob is null)
+        if (size < 0)
         {
             _missing++;
-            return null;
-        }
-
-        return ReadLimited(blob.Size, origin.Path, () => ReadAll(blob));
-    }
-
-    private byte[]? ReadLimited(long size, string path, Func<byte[]> read)
-    {
-        if (size <= maxBlobBytes)
-        {
-            return read();
+            return;
         }
 
         _large++;
         Log.Warning(string.Create(CultureInfo.InvariantCulture,
-            $"Skipped '{path}' ({size:N0} bytes): larger than the secret scan's limit " +
+            $"Skipped '{origin.Path}' ({size:N0} bytes): larger than the secret scan's limit " +
             $"of {maxBlobBytes:N0} bytes."));
-        return null;
-    }
-
-    private static byte[] ReadAll(Blob blob)
-    {
-        using var stream = blob.GetContentStream();
-        var bytes = new byte[blob.Size];
-        stream.ReadExactly(bytes);
-        return bytes;
     }
 }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using MantisPipeline.Findings;
+using MantisPipeline.Secrets.Baseline;
 
 namespace MantisPipeline.Secrets;
 
@@ -15,10 +16,23 @@ public sealed record SecretScanResult(
     TimeSpan Elapsed,
     string? IncompleteReason)
 {
+    /// <summary>Findings the baseline accepts: not failures, listed so that a report can show them.</summary>
+    public IReadOnlyList<Finding> Accepted { get; init; } = [];
+
+    /// <summary>Baseline entries that no finding matched in a whole-history scan.</summary>
+    public IReadOnlyList<BaselineEntry> StaleBaselineEntries { get; init; } = [];
+
+    public SecretScanMode Mode { get; init; } = SecretScanMode.History();
+
     public bool IsIncomplete => IncompleteReason is not null;
 
     /// <summary>An incomplete scan never passes: missing history may hold what it missed.</summary>
     public bool Passed => !IsIncomplete && Findings.Count == 0;
+
+    /// <summary>Findings win over incompleteness: they are real whatever the scan missed.</summary>
+    public int ExitCode => Findings.Count > 0
+        ? SecretScanExitCode.SecretsFound
+        : IsIncomplete ? SecretScanExitCode.ScanFailed : SecretScanExitCode.Clean;
 
     public string Summary
     {
@@ -30,6 +44,11 @@ public sealed record SecretScanResult(
             var summary = string.Create(culture,
                 $"Scanned {Commits:N0} commits, {UniqueBlobs:N0} unique blobs ({mebibytes:0.0} MiB) " +
                 $"in {Elapsed.TotalSeconds:0.0} s: {Findings.Count:N0} {noun}");
+            if (Accepted.Count > 0)
+            {
+                summary += string.Create(culture, $" ({Accepted.Count:N0} more accepted by the baseline)");
+            }
+
             return IsIncomplete ? $"{summary}; incomplete: {IncompleteReason}" : summary;
         }
     }
@@ -45,6 +64,8 @@ public sealed record SecretScanResult(
             ["bytesScanned"] = BytesScanned,
             ["binariesSkipped"] = BinariesSkipped,
             ["largeBlobsSkipped"] = LargeBlobsSkipped,
+            ["acceptedByBaseline"] = Accepted.Count,
+            ["staleBaselineEntries"] = StaleBaselineEntries.Count,
             ["elapsedMilliseconds"] = (long)Elapsed.TotalMilliseconds,
         };
         return new FindingsReport("secret-scan", Summary, Findings, counts, IncompleteReason);

@@ -1,7 +1,10 @@
+using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Globalization;
 using LibGit2Sharp;
 using MantisPipeline.Engine.Logging;
+using MantisPipeline.Findings;
+using MantisPipeline.Secrets.Baseline;
 using MantisPipeline.Secrets.Detection;
 using MantisPipeline.Secrets.History;
 using MantisPipeline.Secrets.Rules;
@@ -9,8 +12,9 @@ using MantisPipeline.Secrets.Rules;
 namespace MantisPipeline.Secrets;
 
 /// <summary>
-/// Finds leaked secrets in a repository's tracked files and its whole history, reporting each
-/// distinct secret once, redacted, with the commit that introduced it.
+/// Finds leaked secrets in a repository's tracked files and its whole history (or the commits
+/// since a revision, or the staged changes), reporting each distinct secret once, redacted,
+/// with the commit that introduced it.
 /// </summary>
 public sealed class SecretScanner
 {
@@ -41,29 +45,84 @@ public sealed class SecretScanner
     {
         var stopwatch = Stopwatch.StartNew();
         using var repository = Open(repositoryPath);
-        Log.Information($"Scanning '{repositoryPath}' for secrets with {_rules.Rules.Count} rules: " +
-            "every ref's history and the tracked files.");
+        var root = repository.Info.WorkingDirectory ?? repository.Info.Path;
+        var baseline = SecretBaseline.Load(BaselinePath(root));
+        Log.Information($"Scanning '{repositoryPath}' for secrets with {_rules.Rules.Count} rules: {_options.Mode}.");
 
-        var inventory = new HistoryWalker(repository).Walk(ct);
-        if (_options.IncludeWorkingTree)
-        {
-            WorkingTreeFiles.Add(repository, inventory);
-        }
-
+        var inventory = Inventory(repository, root, ct);
         Log.Debug(string.Create(CultureInfo.InvariantCulture,
-            $"Found {inventory.Commits:N0} commits and {inventory.Blobs.Count:N0} unique blobs " +
-            $"on {inventory.Refs} refs."));
+            $"Listed {inventory.Commits:N0} commits and {inventory.Blobs.Count:N0} unique blobs " +
+            $"on {inventory.Refs} refs in {stopwatch.Elapsed.TotalSeconds:0.00} s."));
 
-        var pass = new ScanPass(repository, new SecretDetector(_rules), _rules, _options.MaxBlobBytes);
-        foreach (var blob in inventory.Blobs)
+        var pass = new ScanPass(new SecretDetector(_rules), _rules, _options.MaxBlobBytes);
+        var blobs = new BlobReader(root, _options.MaxBlobBytes).Read(inventory.Blobs, ct);
+        var parallel = new ParallelOptions { CancellationToken = ct, MaxDegreeOfParallelism = Environment.ProcessorCount };
+
+        // No buffering: git unpacks the next blob while the workers scan, and memory holds only
+        // the blobs being scanned.
+        Parallel.ForEach(Partitioner.Create(blobs, EnumerablePartitionerOptions.NoBuffering), parallel, blob =>
         {
-            ct.ThrowIfCancellationRequested();
-            pass.Scan(blob, inventory.PresentBlobs.Contains(blob.Id));
-        }
+            pass.Scan(blob.Origin, blob.Bytes, blob.Size, inventory.PresentBlobs.Contains(blob.Origin.Id));
+        });
 
-        var result = pass.ToResult(inventory, stopwatch.Elapsed, IncompleteReason(repository, pass));
+        var findings = pass.Collector.ToFindings(sha => Describe(repository, sha));
+        var judged = baseline.Judge(findings, complete: _options.Mode.Scope == SecretScanScope.History);
+        var result = pass.ToResult(inventory, stopwatch.Elapsed, IncompleteReason(repository, pass)) with
+        {
+            Findings = judged.Findings,
+            Accepted = judged.Accepted,
+            StaleBaselineEntries = judged.Stale,
+            Mode = _options.Mode,
+        };
         Report(result);
         return result;
+    }
+
+    private string BaselinePath(string root)
+    {
+        var path = _options.BaselineFile ?? SecretBaseline.DefaultFileName;
+        return Path.IsPathRooted(path) ? path : Path.Combine(root, path);
+    }
+
+    private HistoryInventory Inventory(Repository repository, string root, CancellationToken ct)
+    {
+        var mode = _options.Mode;
+        if (mode.Scope == SecretScanScope.Staged)
+        {
+            var staged = new HistoryInventory { Refs = 0 };
+            WorkingTreeFiles.AddStaged(repository, staged);
+            return staged;
+        }
+
+        var walker = new HistoryWalker(repository, root);
+        var inventory = mode.Scope == SecretScanScope.Since
+            ? walker.WalkSince(ResolveBase(repository, mode.Revision!), ct)
+            : walker.WalkAll(ct);
+        if (_options.IncludeWorkingTree)
+        {
+            WorkingTreeFiles.AddUncommitted(repository, inventory);
+        }
+
+        return inventory;
+    }
+
+    private static string ResolveBase(Repository repository, string revision)
+    {
+        var commit = repository.Lookup(revision)?.Peel<Commit>();
+        if (commit is null)
+        {
+            throw new PipelineException($"The revision '{revision}' given to scan the commits since it " +
+                "is not in this repository. Fetch it first (in CI, check out with full history, for " +
+                "example `fetch-depth: 0`), or pass a branch, tag or commit that exists.");
+        }
+
+        return commit.Sha;
+    }
+
+    private static (string Author, DateTimeOffset Date) Describe(Repository repository, string sha)
+    {
+        var commit = repository.Lookup<Commit>(sha);
+        return commit is null ? ("unknown", DateTimeOffset.MinValue) : (commit.Author.Name, commit.Author.When);
     }
 
     private static Repository Open(string repositoryPath)
@@ -77,10 +136,10 @@ public sealed class SecretScanner
         return new Repository(repositoryPath);
     }
 
-    private static string? IncompleteReason(Repository repository, ScanPass pass)
+    private string? IncompleteReason(Repository repository, ScanPass pass)
     {
         var reasons = new List<string>();
-        if (repository.Info.IsShallow)
+        if (repository.Info.IsShallow && _options.Mode.Scope == SecretScanScope.History)
         {
             reasons.Add("the repository is a shallow clone, so older history was not scanned " +
                 "(run `git fetch --unshallow`, or clone with full history in CI)");
@@ -95,6 +154,12 @@ public sealed class SecretScanner
         if (result.IsIncomplete)
         {
             Log.Warning($"The secret scan is incomplete: {result.IncompleteReason}.");
+        }
+
+        foreach (var stale in result.StaleBaselineEntries)
+        {
+            Log.Warning($"The secrets baseline accepts '{stale.Fingerprint}' ({stale.Reason}), which " +
+                "the scan no longer finds. Remove the entry from the baseline.");
         }
 
         Log.Information(result.Summary);

@@ -9,14 +9,23 @@ namespace MantisPipeline.Secrets.Detection;
 /// <summary>Gathers matches from all blobs into one finding per distinct secret.</summary>
 internal sealed class FindingCollector
 {
+    // Slow on purpose: a weak secret is guessable, and its fingerprint sits in a committed baseline.
+    private const int FingerprintIterations = 20_000;
+
     private readonly Dictionary<string, Sighting> _sightings = [];
+    private readonly Dictionary<(string, string), string> _fingerprints = [];
 
     public void Add(SecretMatch match, BlobOrigin origin, bool present)
     {
         // The masker keeps the value out of every log line, whatever prints it later.
         SecretMasker.Register(match.Secret);
 
-        var fingerprint = Fingerprint(match.Rule.Id, match.Secret);
+        if (!_fingerprints.TryGetValue((match.Rule.Id, match.Secret), out var fingerprint))
+        {
+            fingerprint = Fingerprint(match.Rule.Id, match.Secret);
+            _fingerprints[(match.Rule.Id, match.Secret)] = fingerprint;
+        }
+
         if (!_sightings.TryGetValue(fingerprint, out var sighting))
         {
             _sightings[fingerprint] = new Sighting(match, origin, present);
@@ -26,20 +35,26 @@ internal sealed class FindingCollector
         sighting.Add(match, origin, present);
     }
 
-    public IReadOnlyList<Finding> ToFindings()
+    /// <summary>One finding per distinct secret; describe gives a commit's author and date.</summary>
+    public IReadOnlyList<Finding> ToFindings(Func<string, (string Author, DateTimeOffset Date)> describe)
     {
         return _sightings
-            .Select(pair => pair.Value.ToFinding(pair.Key))
+            .Select(pair => pair.Value.ToFinding(pair.Key, describe))
             .OrderByDescending(finding => finding.Severity)
             .ThenBy(finding => finding.Path, StringComparer.Ordinal)
             .ThenBy(finding => finding.Line)
             .ToList();
     }
 
-    /// <summary>The rule id and the SHA-256 of the secret: stable across commits and line moves.</summary>
+    /// <summary>
+    /// The rule id and a PBKDF2-SHA-256 hash of the secret salted with the rule id: stable
+    /// across commits, paths and line moves, and costly to reverse by guessing.
+    /// </summary>
     public static string Fingerprint(string ruleId, string secret)
     {
-        var hash = SHA256.HashData(Encoding.UTF8.GetBytes(secret));
+        var salt = Encoding.UTF8.GetBytes("mantis-secret-fingerprint/" + ruleId);
+        var hash = Rfc2898DeriveBytes.Pbkdf2(
+            Encoding.UTF8.GetBytes(secret), salt, FingerprintIterations, HashAlgorithmName.SHA256, 32);
         return $"{ruleId}:{Convert.ToHexStringLower(hash)}";
     }
 
@@ -63,33 +78,29 @@ internal sealed class FindingCollector
             }
         }
 
-        public Finding ToFinding(string fingerprint)
+        public Finding ToFinding(string fingerprint, Func<string, (string Author, DateTimeOffset Date)> describe)
         {
             var rule = _first.Rule;
             var commit = _firstOrigin.Commit;
+            (string? Author, DateTimeOffset? Date) described = commit is null ? (null, null) : describe(commit);
             return new Finding(
                 rule.Id, rule.Description, rule.Severity, _firstOrigin.Path, _first.Line,
                 _first.Evidence, fingerprint, rule.Remedy)
             {
-                Commit = commit?.Sha,
-                Author = commit?.Author,
-                Date = commit?.Date,
+                Commit = commit,
+                Author = described.Author,
+                Date = described.Date,
                 Presence = _present ? Presence.AtHead : _onHeadLine ? Presence.Deleted : Presence.OnlyInHistory,
                 Detail = _first.Detail,
                 Occurrences = _occurrences,
             };
         }
 
-        // Uncommitted content comes last: any commit holding the secret introduced it earlier.
+        // Blobs are listed oldest commit first, HEAD's line before other refs, and uncommitted
+        // content last, so the first in that order introduced the secret.
         private static bool IsEarlier(BlobOrigin candidate, BlobOrigin current)
         {
-            if (candidate.Commit is null || current.Commit is null)
-            {
-                return current.Commit is null && candidate.Commit is not null;
-            }
-
-            var byDate = candidate.Commit.Date.CompareTo(current.Commit.Date);
-            return byDate < 0 || (byDate == 0 && candidate.Sequence < current.Sequence);
+            return candidate.Sequence < current.Sequence;
         }
     }
 }

@@ -5,30 +5,42 @@ using MantisPipeline.Secrets.Text;
 namespace MantisPipeline.Secrets.Detection;
 
 /// <summary>Runs the rules over one file's text and keeps the matches that are findings.</summary>
-internal sealed class SecretDetector(RuleSet rules)
+internal sealed class SecretDetector
 {
     public const string AllowMarker = "mantis:allow-secret";
 
-    private readonly KeywordFilter _keywords = new(rules.Rules.SelectMany(rule => rule.Keywords));
+    private const int MaxKeyLength = 128;
+
+    private readonly RuleSet _rules;
+    private readonly KeywordIndex _keywords;
+    private readonly int[][] _ruleKeywords;
+
+    public SecretDetector(RuleSet rules)
+    {
+        _rules = rules;
+        _keywords = new KeywordIndex(rules.Rules.SelectMany(rule => rule.Keywords));
+        _ruleKeywords = rules.Rules
+            .Select(rule => rule.Keywords.Select(_keywords.IdOf).Distinct().ToArray())
+            .ToArray();
+    }
 
     /// <summary>The findings in the text; a rule that timed out is named in timedOutRules.</summary>
     public IReadOnlyList<SecretMatch> Detect(string text, string path, ICollection<string> timedOutRules)
     {
-        var found = new List<SecretMatch>();
-        var claimed = new List<(int Start, int End)>();
-        var lines = new LineIndex(text);
-        var present = _keywords.Present(text);
-
-        foreach (var rule in rules.Rules)
+        var file = new FileScan(text, path);
+        var hits = _keywords.Find(text);
+        for (var index = 0; index < _rules.Rules.Count; index++)
         {
-            if (!rule.MayMatch(present))
+            var rule = _rules.Rules[index];
+            var positions = _ruleKeywords[index].Where(id => hits[id] is not null).SelectMany(id => hits[id]!);
+            if (rule.Keywords.Count > 0 && !positions.Any())
             {
                 continue;
             }
 
             try
             {
-                DetectRule(rule, text, path, lines, claimed, found);
+                Run(rule, file, positions);
             }
             catch (RegexMatchTimeoutException)
             {
@@ -36,46 +48,110 @@ internal sealed class SecretDetector(RuleSet rules)
             }
         }
 
-        return found;
+        return file.Found;
     }
 
-    private void DetectRule(
-        SecretRule rule, string text, string path, LineIndex lines, List<(int, int)> claimed, List<SecretMatch> found)
+    private void Run(SecretRule rule, FileScan file, IEnumerable<int> positions)
     {
-        foreach (Match match in rule.Pattern.Matches(text))
+        var text = file.Text;
+        if (rule.Scope == RuleScope.Key)
         {
-            var group = match.Groups["secret"];
-            if (!group.Success || group.Length == 0 || Overlaps(claimed, group.Index, group.Length))
+            var starts = positions.Where(position => IsAssigned(text, position)).Select(p => KeyStart(text, p));
+            foreach (var start in starts.Distinct())
             {
-                continue;
+                Judge(rule, file, rule.Pattern.Match(text, start));
             }
 
-            // An allowed span is claimed too: the most specific rule has judged it. A span the
-            // rule does not judge a finding (too little entropy, not weak) is left to later rules.
-            var secret = group.Value;
-            var span = (group.Index, group.Index + group.Length);
-            if (IsAllowed(rule, secret, match.Value, path) || lines.LineAt(group.Index).Contains(AllowMarker))
-            {
-                claimed.Add(span);
-                continue;
-            }
+            return;
+        }
 
-            var detail = Judge(rule, secret);
-            if (detail is null)
+        var windows = rule.Scope == RuleScope.File ? [(0, text.Length)] : SearchWindows.Around(text, positions);
+        foreach (var (start, end) in windows)
+        {
+            for (var match = rule.Pattern.Match(text, start, end - start); match.Success; match = match.NextMatch())
             {
-                continue;
+                Judge(rule, file, match);
             }
-
-            claimed.Add(span);
-            var context = text[match.Index..group.Index];
-            var evidence = Redaction.Evidence(context, secret);
-            var line = lines.NumberAt(group.Index);
-            found.Add(new SecretMatch(rule, secret, line, evidence, detail.Length == 0 ? null : detail));
         }
     }
 
+    // A key-scoped rule is tried once per key name: at the start of the word around a keyword.
+    private static int KeyStart(string text, int position)
+    {
+        var limit = Math.Max(0, position - MaxKeyLength);
+        var start = position;
+        while (start > limit && IsKeyCharacter(text[start - 1]))
+        {
+            start--;
+        }
+
+        return start;
+    }
+
+    // The cheap test that spares most regex attempts: the key name around the keyword must be
+    // followed by an assignment (`=`, `:`, `=>`, `:=`), possibly after a closing quote.
+    private static bool IsAssigned(string text, int position)
+    {
+        var index = position;
+        while (index < text.Length && IsKeyCharacter(text[index]))
+        {
+            index++;
+        }
+
+        if (index < text.Length && text[index] is '"' or '\'' or '`')
+        {
+            index++;
+        }
+
+        while (index < text.Length && text[index] is ' ' or '\t')
+        {
+            index++;
+        }
+
+        return index < text.Length && text[index] is '=' or ':';
+    }
+
+    private static bool IsKeyCharacter(char character)
+    {
+        return char.IsAsciiLetterOrDigit(character) || character is '_' or '.' or '-';
+    }
+
+    private void Judge(SecretRule rule, FileScan file, Match match)
+    {
+        if (!match.Success)
+        {
+            return;
+        }
+
+        var group = match.Groups["secret"];
+        if (!group.Success || group.Length == 0 || file.IsClaimed(group.Index, group.Length))
+        {
+            return;
+        }
+
+        // An allowed span is claimed too: the most specific rule has judged it. A span the
+        // rule does not judge a finding (too little entropy, not weak) is left to later rules.
+        var secret = group.Value;
+        if (IsAllowed(rule, secret, match.Value, file.Path) || file.Lines.LineAt(group.Index).Contains(AllowMarker))
+        {
+            file.Claim(group.Index, group.Length);
+            return;
+        }
+
+        var detail = Reason(rule, secret);
+        if (detail is null)
+        {
+            return;
+        }
+
+        file.Claim(group.Index, group.Length);
+        var evidence = Redaction.Evidence(file.Text[match.Index..group.Index], secret);
+        var line = file.Lines.NumberAt(group.Index);
+        file.Found.Add(new SecretMatch(rule, secret, line, evidence, detail.Length == 0 ? null : detail));
+    }
+
     // Null when the match is not a finding; otherwise the reason to report (empty for none).
-    private static string? Judge(SecretRule rule, string secret)
+    private static string? Reason(SecretRule rule, string secret)
     {
         if (rule.Check == RuleCheck.Weak)
         {
@@ -94,12 +170,28 @@ internal sealed class SecretDetector(RuleSet rules)
     private bool IsAllowed(SecretRule rule, string secret, string match, string path)
     {
         return rule.Allows.Any(entry => entry.Allows(secret, match, path))
-            || rules.Allows.Any(entry => entry.Allows(secret, match, path));
+            || _rules.Allows.Any(entry => entry.Allows(secret, match, path));
     }
 
-    private static bool Overlaps(List<(int Start, int End)> claimed, int start, int length)
+    /// <summary>One file's text with the spans already judged and the findings so far.</summary>
+    private sealed class FileScan(string text, string path)
     {
-        var end = start + length;
-        return claimed.Exists(span => start < span.End && span.Start < end);
+        private readonly List<(int Start, int End)> _claimed = [];
+
+        public string Text { get; } = text;
+
+        public string Path { get; } = path;
+
+        public LineIndex Lines { get; } = new(text);
+
+        public List<SecretMatch> Found { get; } = [];
+
+        public void Claim(int start, int length) => _claimed.Add((start, start + length));
+
+        public bool IsClaimed(int start, int length)
+        {
+            var end = start + length;
+            return _claimed.Exists(span => start < span.End && span.Start < end);
+        }
     }
 }

@@ -3,153 +3,88 @@ using LibGit2Sharp;
 namespace MantisPipeline.Secrets.History;
 
 /// <summary>
-/// Walks every commit reachable from any ref (branches, remotes, tags, stashes, notes) and
-/// lists each unique blob once, with the commit that introduced it.
+/// Lists each unique blob once, with the oldest commit that holds it: from every ref
+/// (branches, remotes, tags, notes) and every stash for a whole-history scan, or from the
+/// commits on HEAD that a base revision does not hold.
 /// </summary>
-internal sealed class HistoryWalker(Repository repository)
+internal sealed class HistoryWalker(Repository repository, string root)
 {
-    private const CommitSortStrategies OldestFirst =
-        CommitSortStrategies.Topological | CommitSortStrategies.Time | CommitSortStrategies.Reverse;
-
-    private readonly HashSet<ObjectId> _seenTrees = [];
-    private readonly HashSet<ObjectId> _seenBlobs = [];
+    private readonly HashSet<string> _seen = new(StringComparer.Ordinal);
     private readonly HistoryInventory _inventory = new();
+    private HashSet<string>? _blobIds;
 
-    public HistoryInventory Walk(CancellationToken ct)
+    public HistoryInventory WalkAll(CancellationToken ct)
     {
-        var tips = new Tips();
-        CollectTips(tips);
+        _inventory.Refs = repository.Refs.Count();
         var head = repository.Head.Tip;
 
         // HEAD's line first, so that a blob on it is attributed to it even when another
         // ref also holds it: that is the history a clean-up has to rewrite.
         if (head is not null)
         {
-            WalkCommits(new CommitFilter { IncludeReachableFrom = head, SortBy = OldestFirst }, true, ct);
-            CollectPresent(head.Tree, "");
-        }
-
-        if (tips.Commits.Count > 0)
-        {
-            var others = new CommitFilter { IncludeReachableFrom = tips.Commits, SortBy = OldestFirst };
-            if (head is not null)
-            {
-                others.ExcludeReachableFrom = head;
-            }
-
-            WalkCommits(others, false, ct);
-        }
-
-        WalkTaggedObjects(tips);
-        return _inventory;
-    }
-
-    private void CollectTips(Tips tips)
-    {
-        foreach (var reference in repository.Refs)
-        {
-            _inventory.Refs++;
-            tips.Add(reference.ResolveToDirectReference()?.Target, reference.CanonicalName);
+            List(["HEAD"], onHeadLine: true, ct);
+            CollectPresent();
         }
 
         // refs/stash names only the newest stash; the older ones live in its reflog.
-        foreach (var stash in repository.Stashes)
-        {
-            tips.Add(stash.WorkTree, stash.CanonicalName);
-        }
+        var stashes = repository.Stashes.Select(stash => stash.WorkTree.Sha);
+        string[] others = head is null ? ["--all", .. stashes] : ["--all", .. stashes, "--not", "HEAD"];
+        List(others, onHeadLine: false, ct);
+        return _inventory;
     }
 
-    private void WalkCommits(CommitFilter filter, bool onHeadLine, CancellationToken ct)
+    public HistoryInventory WalkSince(string baseCommit, CancellationToken ct)
     {
-        foreach (var commit in repository.Commits.QueryBy(filter))
+        _inventory.Refs = 1;
+        List(["HEAD", "--not", baseCommit], onHeadLine: true, ct);
+        CollectPresent();
+        return _inventory;
+    }
+
+    // With --in-commit-order each commit is followed by the trees and blobs it brought first,
+    // and --reverse puts the oldest commit first. Objects named by a tag come with no commit.
+    private void List(string[] revisions, bool onHeadLine, CancellationToken ct)
+    {
+        string? commit = null;
+        var blobs = BlobIds();
+        string[] arguments = ["rev-list", "--objects", "--in-commit-order", "--reverse", .. revisions];
+        foreach (var line in GitProcess.Lines(root, arguments))
         {
             ct.ThrowIfCancellationRequested();
-            _inventory.Commits++;
-            var origin = new CommitOrigin(commit.Sha, commit.Author.Name, commit.Author.When);
-            VisitTree(commit.Tree, "", origin, onHeadLine);
-        }
-    }
-
-    private void VisitTree(Tree tree, string prefix, CommitOrigin? origin, bool onHeadLine)
-    {
-        // A tree seen before holds only blobs seen before, so unchanged folders cost nothing.
-        if (!_seenTrees.Add(tree.Id))
-        {
-            return;
-        }
-
-        foreach (var entry in tree)
-        {
-            if (entry.TargetType == TreeEntryTargetType.Tree)
+            var space = line.IndexOf(' ');
+            if (space < 0)
             {
-                VisitTree((Tree)entry.Target, prefix + entry.Name + "/", origin, onHeadLine);
+                commit = line;
+                _inventory.Commits++;
+                continue;
             }
-            else if (entry.TargetType == TreeEntryTargetType.Blob)
+
+            var id = line[..space];
+            if (blobs.Contains(id) && _seen.Add(id))
             {
-                AddBlob(entry.Target.Id, prefix + entry.Name, origin, onHeadLine);
+                var path = line[(space + 1)..];
+                var tagged = path.Length == 0;
+                _inventory.Add(id, tagged ? $"(blob {id[..7]} named by a tag)" : path, tagged ? null : commit, onHeadLine);
             }
         }
     }
 
-    private void AddBlob(ObjectId id, string path, CommitOrigin? origin, bool onHeadLine)
+    private HashSet<string> BlobIds()
     {
-        if (_seenBlobs.Add(id))
-        {
-            _inventory.Blobs.Add(new BlobOrigin(id, path, origin, onHeadLine, _inventory.Blobs.Count));
-        }
+        return _blobIds ??= GitProcess
+            .Lines(root, "cat-file", "--batch-all-objects", "--batch-check=%(objecttype) %(objectname)")
+            .Where(line => line.StartsWith("blob ", StringComparison.Ordinal))
+            .Select(line => line[5..])
+            .ToHashSet(StringComparer.Ordinal);
     }
 
-    private void CollectPresent(Tree tree, string prefix)
+    private void CollectPresent()
     {
-        foreach (var entry in tree)
+        foreach (var line in GitProcess.Lines(root, "ls-tree", "-r", "--format=%(objecttype) %(objectname)", "HEAD"))
         {
-            if (entry.TargetType == TreeEntryTargetType.Tree)
+            if (line.StartsWith("blob ", StringComparison.Ordinal))
             {
-                CollectPresent((Tree)entry.Target, prefix + entry.Name + "/");
-            }
-            else if (entry.TargetType == TreeEntryTargetType.Blob)
-            {
-                _inventory.PresentBlobs.Add(entry.Target.Id);
-            }
-        }
-    }
-
-    // A tag may name a tree or a blob directly; such objects belong to no commit.
-    private void WalkTaggedObjects(Tips tips)
-    {
-        foreach (var (target, name) in tips.Others)
-        {
-            if (target is Tree tree)
-            {
-                VisitTree(tree, name + ":", null, false);
-            }
-            else if (target is Blob blob)
-            {
-                AddBlob(blob.Id, name, null, false);
-            }
-        }
-    }
-
-    private sealed class Tips
-    {
-        public List<Commit> Commits { get; } = [];
-
-        public List<(GitObject Target, string Name)> Others { get; } = [];
-
-        public void Add(GitObject? target, string name)
-        {
-            while (target is TagAnnotation tag)
-            {
-                target = tag.Target;
-            }
-
-            if (target is Commit commit)
-            {
-                Commits.Add(commit);
-            }
-            else if (target is not null)
-            {
-                Others.Add((target, name));
+                _inventory.PresentBlobs.Add(line[5..]);
             }
         }
     }

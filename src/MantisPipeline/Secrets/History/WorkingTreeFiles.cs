@@ -4,31 +4,45 @@ using LibGit2Sharp;
 
 namespace MantisPipeline.Secrets.History;
 
-/// <summary>Adds the uncommitted content of tracked files, which no commit holds yet.</summary>
+/// <summary>Adds what no commit holds yet: staged content and uncommitted changes to tracked files.</summary>
 internal static class WorkingTreeFiles
 {
     private const FileStatus Changed =
-        FileStatus.NewInIndex | FileStatus.ModifiedInIndex | FileStatus.RenamedInIndex |
         FileStatus.ModifiedInWorkdir | FileStatus.RenamedInWorkdir | FileStatus.TypeChangeInWorkdir;
 
-    public static void Add(Repository repository, HistoryInventory inventory)
+    private static readonly ChangeKind[] StagedKinds =
+        [ChangeKind.Added, ChangeKind.Modified, ChangeKind.Renamed, ChangeKind.Copied, ChangeKind.TypeChanged];
+
+    /// <summary>Blobs the index holds that HEAD does not: what the next commit would add.</summary>
+    public static void AddStaged(Repository repository, HistoryInventory inventory)
+    {
+        var changes = repository.Diff.Compare<TreeChanges>(repository.Head.Tip?.Tree, DiffTargets.Index);
+        foreach (var change in changes.Where(change => StagedKinds.Contains(change.Status)))
+        {
+            var id = change.Oid.Sha;
+            inventory.PresentBlobs.Add(id);
+            if (inventory.Blobs.TrueForAll(blob => blob.Id != id))
+            {
+                inventory.Add(id, change.Path, null, onHeadLine: true);
+            }
+        }
+    }
+
+    /// <summary>Tracked files whose content in the working tree differs from the index.</summary>
+    public static void AddUncommitted(Repository repository, HistoryInventory inventory)
     {
         if (repository.Info.IsBare)
         {
             return;
         }
 
-        var known = inventory.Blobs.Select(blob => blob.Id).ToHashSet();
+        AddStaged(repository, inventory);
+        var known = inventory.Blobs.Select(blob => blob.Id).ToHashSet(StringComparer.Ordinal);
         var options = new StatusOptions { IncludeUntracked = false, IncludeIgnored = false };
         foreach (var entry in repository.RetrieveStatus(options))
         {
-            if ((entry.State & Changed) == 0)
-            {
-                continue;
-            }
-
             var file = Path.Combine(repository.Info.WorkingDirectory, entry.FilePath);
-            if (!File.Exists(file))
+            if ((entry.State & Changed) == 0 || !File.Exists(file))
             {
                 continue;
             }
@@ -37,17 +51,15 @@ internal static class WorkingTreeFiles
             inventory.PresentBlobs.Add(id);
             if (known.Add(id))
             {
-                var origin = new BlobOrigin(id, entry.FilePath, null, true, inventory.Blobs.Count, file);
-                inventory.Blobs.Add(origin);
+                inventory.Add(id, entry.FilePath, null, onHeadLine: true, workingTreeFile: file);
             }
         }
     }
 
     // Git's id of a blob: SHA-1 of a "blob <size>\0" header and the content.
-    private static ObjectId BlobId(byte[] content)
+    private static string BlobId(byte[] content)
     {
         var header = Encoding.ASCII.GetBytes($"blob {content.Length}\0");
-        var hash = SHA1.HashData([.. header, .. content]);
-        return new ObjectId(hash);
+        return Convert.ToHexStringLower(SHA1.HashData([.. header, .. content]));
     }
 }

@@ -40,6 +40,7 @@ internal static class RuleFileMerger
         target.Check = user.Check ?? target.Check;
         target.Regex = user.Regex ?? target.Regex;
         target.Keywords = user.Keywords ?? target.Keywords;
+        target.Scope = user.Scope ?? target.Scope;
         target.Entropy = user.Entropy ?? target.Entropy;
         target.Remedy = user.Remedy ?? target.Remedy;
         target.Allow = [.. target.Allow ?? [], .. user.Allow ?? []];

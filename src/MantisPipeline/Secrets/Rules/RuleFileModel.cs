@@ -28,6 +28,8 @@ internal sealed class AllowEntryModel
     public string? Match { get; set; }
 
     public string? Path { get; set; }
+
+    public string? Payload { get; set; }
 }
 
 internal sealed class RuleModel
@@ -45,6 +47,9 @@ internal sealed class RuleModel
     public string? Regex { get; set; }
 
     public List<string>? Keywords { get; set; }
+
+    /// <summary>`line` (the default), `key` (anchored at the key name) or `file` (multi-line secrets).</summary>
+    public string? Scope { get; set; }
 
     public double? Entropy { get; set; }
 

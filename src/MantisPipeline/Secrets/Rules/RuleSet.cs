@@ -87,7 +87,9 @@ public sealed class RuleSet
                 "with a group named `secret`, or set `enabled: false` to turn it off.");
         }
 
-        var pattern = CompileRegex(Expand(rule.Regex, fragments, where, source), where, source);
+        var scope = ParseScope(rule, where, source);
+        var expanded = Expand(rule.Regex, fragments, where, source);
+        var pattern = CompileRegex(scope == RuleScope.Key ? $@"\G(?:{expanded})" : expanded, where, source);
         if (!pattern.GetGroupNames().Contains("secret"))
         {
             throw new PipelineException($"The regex of {where} in {source} has no group named `secret`. " +
@@ -103,7 +105,26 @@ public sealed class RuleSet
             rule.Entropy,
             ParseCheck(rule.Check, where, source),
             rule.Remedy ?? "Rotate the secret and keep it out of the repository.",
-            (rule.Allow ?? []).Select(entry => CompileAllow(entry, where, source)).ToList());
+            (rule.Allow ?? []).Select(entry => CompileAllow(entry, where, source)).ToList(),
+            scope);
+    }
+
+    private static RuleScope ParseScope(RuleModel rule, string where, string source)
+    {
+        if (rule.Keywords is null or [])
+        {
+            return RuleScope.File;
+        }
+
+        return rule.Scope switch
+        {
+            null or "line" => RuleScope.Line,
+            "key" => RuleScope.Key,
+            "file" => RuleScope.File,
+            _ => throw new PipelineException($"The {where} in {source} has scope '{rule.Scope}'. Use " +
+                "`line` (the default: the lines around a keyword), `key` (the key name around a " +
+                "keyword) or `file` for secrets that span lines."),
+        };
     }
 
     private static string Expand(
@@ -125,17 +146,18 @@ public sealed class RuleSet
 
     private static AllowEntry CompileAllow(AllowEntryModel entry, string where, string source)
     {
-        if (entry.Value is null && entry.Match is null && entry.Path is null)
+        if (entry.Value is null && entry.Match is null && entry.Path is null && entry.Payload is null)
         {
             throw new PipelineException($"An allow entry of {where} in {source} names none of `value`, " +
-                "`match` or `path`, so it would allow everything. Give it at least one regex.");
+                "`match`, `path` or `payload`, so it would allow everything. Give it at least one regex.");
         }
 
         return new AllowEntry(
             entry.Description ?? "allowed",
             entry.Value is null ? null : CompileRegex(entry.Value, where, source),
             entry.Match is null ? null : CompileRegex(entry.Match, where, source),
-            entry.Path is null ? null : CompileRegex(entry.Path, where, source));
+            entry.Path is null ? null : CompileRegex(entry.Path, where, source),
+            entry.Payload is null ? null : CompileRegex(entry.Payload, where, source));
     }
 
     private static Regex CompileRegex(string pattern, string where, string source)

@@ -13,11 +13,5 @@ public sealed record SecretRule(
     double? EntropyMinimum,
     RuleCheck Check,
     string Remedy,
-    IReadOnlyList<AllowEntry> Allows)
-{
-    /// <summary>Whether the regex can match, given the rule keywords present in a text.</summary>
-    public bool MayMatch(IReadOnlySet<string> presentKeywords)
-    {
-        return Keywords.Count == 0 || Keywords.Any(presentKeywords.Contains);
-    }
-}
+    IReadOnlyList<AllowEntry> Allows,
+    RuleScope Scope = RuleScope.Line);
