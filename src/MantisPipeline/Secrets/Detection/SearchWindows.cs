@@ -6,8 +6,9 @@ namespace MantisPipeline.Secrets.Detection;
 /// </summary>
 internal static class SearchWindows
 {
-    // A secret's value and its key name sit well within this of the keyword that finds them.
-    private const int Reach = 1024;
+    // A secret's value and its key name sit well within this of the keyword that finds them,
+    // even a service account key whose PEM body is escaped onto one JSON line.
+    private const int Reach = 8192;
 
     public static List<(int Start, int End)> Around(string text, IEnumerable<int> positions)
     {
