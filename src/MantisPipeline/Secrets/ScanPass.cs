@@ -58,7 +58,7 @@ internal sealed class ScanPass(SecretDetector detector, RuleSet rules, long maxB
 
         var text = BlobText.Decode(bytes);
         var timedOutRules = new List<string>();
-        var matches = text is null ? [] : detector.Detect(text, origin.Path, timedOutRules);
+        var matches = detector.Detect(text ?? BlobText.PrintableRuns(bytes), origin.Path, timedOutRules);
         lock (_gate)
         {
             Record(origin, present, text is null ? -1 : bytes.Length, matches, timedOutRules);
@@ -78,10 +78,12 @@ internal sealed class ScanPass(SecretDetector detector, RuleSet rules, long maxB
         if (length < 0)
         {
             _binaries++;
-            return;
+        }
+        else
+        {
+            _bytes += length;
         }
 
-        _bytes += length;
         foreach (var match in matches)
         {
             _collector.Add(match, origin, present);

@@ -4,14 +4,17 @@ using MantisPipeline.Secrets.Baseline;
 
 namespace MantisPipeline.Secrets;
 
-/// <summary>What a secret scan found and how much it read. Passed needs a complete scan with no findings.</summary>
+/// <summary>
+/// What a secret scan found and how much it read. Passed needs a complete scan with no
+/// findings. Binary blobs are counted apart: only their printable strings are read.
+/// </summary>
 public sealed record SecretScanResult(
     IReadOnlyList<Finding> Findings,
     int Refs,
     int Commits,
     int UniqueBlobs,
     long BytesScanned,
-    int BinariesSkipped,
+    int BinaryBlobs,
     int LargeBlobsSkipped,
     TimeSpan Elapsed,
     string? IncompleteReason)
@@ -41,8 +44,9 @@ public sealed record SecretScanResult(
             var culture = CultureInfo.InvariantCulture;
             var mebibytes = BytesScanned / (1024.0 * 1024.0);
             var noun = Findings.Count == 1 ? "finding" : "findings";
+            var binaries = BinaryBlobs == 0 ? "" : string.Create(culture, $"; {BinaryBlobs:N0} binary");
             var summary = string.Create(culture,
-                $"Scanned {Commits:N0} commits, {UniqueBlobs:N0} unique blobs ({mebibytes:0.0} MiB) " +
+                $"Scanned {Commits:N0} commits, {UniqueBlobs:N0} unique blobs ({mebibytes:0.0} MiB{binaries}) " +
                 $"in {Elapsed.TotalSeconds:0.0} s: {Findings.Count:N0} {noun}");
             if (Accepted.Count > 0)
             {
@@ -62,7 +66,7 @@ public sealed record SecretScanResult(
             ["commits"] = Commits,
             ["uniqueBlobs"] = UniqueBlobs,
             ["bytesScanned"] = BytesScanned,
-            ["binariesSkipped"] = BinariesSkipped,
+            ["binaryBlobs"] = BinaryBlobs,
             ["largeBlobsSkipped"] = LargeBlobsSkipped,
             ["acceptedByBaseline"] = Accepted.Count,
             ["staleBaselineEntries"] = StaleBaselineEntries.Count,

@@ -35,6 +35,25 @@ public static class PlantedSecrets
 
     public static string DatabasePassword() => Random(24);
 
+    public static string NpmToken() => "np" + "m_" + Random(36);
+
+    public static string DockerHubToken() => "dckr" + "_pat_" + Random(27);
+
+    public static string HuggingFaceToken() => "h" + "f_" + Random(34, "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz");
+
+    public static string MailgunKey() => "ke" + "y-" + Random(32, "0123456789abcdef");
+
+    public static string DigitalOceanToken() => "do" + "p_v1_" + Random(64, "0123456789abcdef");
+
+    public static string VaultToken() => "hv" + "s." + Random(92);
+
+    public static string PypiToken() => "py" + "pi-AgEIcHlwaS5vcmc" + Random(64);
+
+    public static string AgeKey() => "AGE-SECRET" + "-KEY-1" + Random(58, "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789");
+
+    public static string SlackWebhook() =>
+        "https://hooks.slack.com/services/T" + Random(8) + "/B" + Random(8) + "/" + Random(24);
+
     /// <summary>A readable signing secret of the kind the review found; a new one per call.</summary>
     public static string ReadableJwtSecret()
     {

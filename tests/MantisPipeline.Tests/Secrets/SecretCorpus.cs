@@ -34,7 +34,8 @@ public static class SecretCorpus
         string AwsId() => "AK" + "IA" + R(16, Upper + "234567");
         string AwsSecret() => R(40, Base64);
         yield return S("aws-access-key-id", ".env", $"AWS_ACCESS_KEY_ID={AwsId()}\n");
-        yield return S("aws-access-key-id", "deploy.py", $"client = boto3.client('s3', aws_access_key_id='{AwsId()}')\n");
+        yield return S("aws-access-key-id", "deploy.py",
+            $"client = boto3.client('s3', aws_access_key_id='{AwsId()}')\n");
         yield return S("aws-secret-access-key", "credentials", $"[default]\naws_secret_access_key = {AwsSecret()}\n");
         yield return S("aws-secret-access-key", "ci.yml", $"env:\n  AWS_SECRET_ACCESS_KEY: \"{AwsSecret()}\"\n");
         yield return S("gcp-service-account", "sa.json", GcpServiceAccount());
@@ -52,15 +53,18 @@ public static class SecretCorpus
         yield return S("azure-sas-token", "upload.sh",
             $"curl \"https://shop.blob.core.windows.net/c/f?sv=2022-11-02&ss=b&sp=rw&sig={R(43, Base64)}%3D\"\n");
         yield return S("github-classic-token", ".env", $"GITHUB_TOKEN={"gh" + "p_" + R(36)}\n");
-        yield return S("github-classic-token", "release.sh", $"git push https://x:{"gh" + "p_" + R(36)}@github.com/o/r\n");
+        yield return S("github-classic-token", "release.sh",
+            $"git push https://x:{"gh" + "p_" + R(36)}@github.com/o/r\n");
         yield return S("github-oauth-token", "auth.json", $"{{ \"access\": \"{"gh" + "o_" + R(36)}\" }}\n");
         yield return S("github-app-token", "bot.ts", $"const installation = '{"gh" + "s_" + R(36)}';\n");
         yield return S("github-user-token", "cli.cfg", $"oauth = {"gh" + "u_" + R(36)}\n");
         yield return S("github-refresh-token", "refresh.txt", $"{"gh" + "r_" + R(76)}\n");
         yield return S("github-fine-grained-token", ".env", $"GH_PAT={"github" + "_pat_" + R(22) + "_" + R(59)}\n");
-        yield return S("github-fine-grained-token", "workflow.sh", $"export T={"github" + "_pat_" + R(22) + "_" + R(59)}\n");
+        yield return S("github-fine-grained-token", "workflow.sh",
+            $"export T={"github" + "_pat_" + R(22) + "_" + R(59)}\n");
         yield return S("gitlab-token", ".gitlab.env", $"GITLAB_TOKEN={"gl" + "pat-" + R(20, UrlSafe)}\n");
-        yield return S("gitlab-token", "mirror.sh", $"curl -H 'PRIVATE-TOKEN: {"gl" + "pat-" + R(20)}' gitlab.com/api\n");
+        yield return S("gitlab-token", "mirror.sh",
+            $"curl -H 'PRIVATE-TOKEN: {"gl" + "pat-" + R(20)}' gitlab.com/api\n");
         yield return S("gitlab-runner-token", "config.toml", $"token = \"{"gl" + "rt-" + R(20, UrlSafe)}\"\n");
         yield return S("gitlab-deploy-token", "deploy.env", $"REGISTRY_PASS={"gl" + "dt-" + R(20)}\n");
     }
@@ -70,12 +74,16 @@ public static class SecretCorpus
         yield return S("npm-token", ".npmrc", $"//registry.npmjs.org/:_authToken={"np" + "m_" + R(36)}\n");
         yield return S("npm-token", "publish.yml", $"NODE_AUTH_TOKEN: {"np" + "m_" + R(36)}\n");
         yield return S("npmrc-auth", ".npmrc", $"//npm.pkg.example.org/:_auth" + $"Token={R(40, Base64)}\n");
-        yield return S("nuget-api-key", "push.ps1", $"dotnet nuget push *.nupkg -k {"oy" + "2" + R(43, Lower + Digits)}\n");
-        yield return S("nuget-api-key", "NuGet.Config", $"<add key=\"ApiKey\" value=\"{"oy" + "2" + R(43, Lower + Digits)}\" />\n");
+        yield return S("nuget-api-key", "push.ps1",
+            $"dotnet nuget push *.nupkg -k {"oy" + "2" + R(43, Lower + Digits)}\n");
+        yield return S("nuget-api-key", "NuGet.Config",
+            $"<add key=\"ApiKey\" value=\"{"oy" + "2" + R(43, Lower + Digits)}\" />\n");
         yield return S("pypi-token", ".pypirc", $"[pypi]\npassword = {"py" + "pi-AgEIcHlwaS5vcmc" + R(70, UrlSafe)}\n");
-        yield return S("pypi-token", "release.yml", $"TWINE_PASSWORD: {"py" + "pi-AgEIcHlwaS5vcmc" + R(60, UrlSafe)}\n");
+        yield return S("pypi-token", "release.yml",
+            $"TWINE_PASSWORD: {"py" + "pi-AgEIcHlwaS5vcmc" + R(60, UrlSafe)}\n");
         yield return S("docker-hub-token", ".env", $"DOCKERHUB_TOKEN={"dckr" + "_pat_" + R(27, UrlSafe)}\n");
-        yield return S("docker-hub-token", "login.sh", $"echo {"dckr" + "_pat_" + R(27)} | docker login -u shop --password-stdin\n");
+        yield return S("docker-hub-token", "login.sh",
+            $"echo {"dckr" + "_pat_" + R(27)} | docker login -u shop --password-stdin\n");
         yield return S("docker-config-auth", "config.json",
             $"{{ \"auths\": {{ \"registry.shop.io\": {{ \"auth\": \"{R(40, Base64)}\" }} }} }}\n");
     }
@@ -86,16 +94,21 @@ public static class SecretCorpus
         yield return S("slack-bot-token", ".env", $"SLACK_BOT_TOKEN={Slack("xb")}\n");
         yield return S("slack-bot-token", "notify.py", $"client = WebClient(token=\"{Slack("xb")}\")\n");
         yield return S("slack-user-token", "slack.json", $"{{ \"token\": \"{Slack("xp")}\" }}\n");
-        yield return S("slack-app-token", ".env", $"SLACK_APP_TOKEN={"xa" + "pp-1-A" + R(10, Upper + Digits)}-{R(13, Digits)}-{R(64, Hex)}\n");
-        yield return S("slack-webhook", "alerts.yml", $"url: https://hooks.slack.com/services/T{R(8, Upper)}/B{R(8, Upper)}/{R(24)}\n");
-        yield return S("slack-webhook", "notify.sh", $"curl -X POST https://hooks.slack.com/services/T{R(10)}/B{R(10)}/{R(24)}\n");
+        yield return S("slack-app-token", ".env",
+            $"SLACK_APP_TOKEN={"xa" + "pp-1-A" + R(10, Upper + Digits)}-{R(13, Digits)}-{R(64, Hex)}\n");
+        yield return S("slack-webhook", "alerts.yml",
+            $"url: https://hooks.slack.com/services/T{R(8, Upper)}/B{R(8, Upper)}/{R(24)}\n");
+        yield return S("slack-webhook", "notify.sh",
+            $"curl -X POST https://hooks.slack.com/services/T{R(10)}/B{R(10)}/{R(24)}\n");
         yield return S("discord-webhook", ".env",
             $"DISCORD_WEBHOOK=https://discord.com/api/webhooks/{R(18, Digits)}/{R(68, UrlSafe)}\n");
         yield return S("discord-webhook", "bot.js",
             $"const hook = 'https://discordapp.com/api/webhooks/{R(18, Digits)}/{R(68, UrlSafe)}';\n");
         yield return S("telegram-bot-token", "bot.env", $"TELEGRAM_TOKEN={R(10, Digits)}:AA{R(33, UrlSafe)}\n");
-        yield return S("sendgrid-key", ".env", $"SENDGRID_API_KEY={"S" + "G." + R(22, UrlSafe) + "." + R(43, UrlSafe)}\n");
-        yield return S("sendgrid-key", "mail.cs", $"var client = new SendGridClient(\"{"S" + "G." + R(22) + "." + R(43)}\");\n");
+        yield return S("sendgrid-key", ".env",
+            $"SENDGRID_API_KEY={"S" + "G." + R(22, UrlSafe) + "." + R(43, UrlSafe)}\n");
+        yield return S("sendgrid-key", "mail.cs",
+            $"var client = new SendGridClient(\"{"S" + "G." + R(22) + "." + R(43)}\");\n");
         yield return S("mailgun-key", "mail.env", $"MAILGUN_API_KEY={"ke" + "y-" + R(32, Hex)}\n");
         yield return S("mailgun-key", "mailer.rb", $"Mailgun::Client.new('{"ke" + "y-" + R(32, Hex)}')\n");
         yield return S("mailchimp-key", "newsletter.env", $"MAILCHIMP_KEY={R(32, Hex)}-us{R(1, "123456789")}\n");
@@ -106,15 +119,18 @@ public static class SecretCorpus
     private static IEnumerable<CorpusSample> PaymentsAndAi()
     {
         yield return S("stripe-secret-key", ".env", $"STRIPE_SECRET_KEY={"sk" + "_live_" + R(99)}\n");
-        yield return S("stripe-secret-key", "billing.js", $"const stripe = require('stripe')('{"sk" + "_live_" + R(24)}');\n");
+        yield return S("stripe-secret-key", "billing.js",
+            $"const stripe = require('stripe')('{"sk" + "_live_" + R(24)}');\n");
         yield return S("stripe-restricted-key", "stripe.yml", $"restricted: {"rk" + "_live_" + R(99)}\n");
         yield return S("stripe-restricted-key", "payments.env", $"STRIPE_RK={"rk" + "_live_" + R(24)}\n");
         yield return S("shopify-token", "shop.env", $"SHOPIFY_TOKEN={"shp" + "at_" + R(32, Hex)}\n");
         yield return S("openai-key", ".env", $"OPENAI_API_KEY={"sk" + "-proj-" + R(74, UrlSafe) + "T3Blbk" + R(20)}\n");
         yield return S("openai-key", "chat.py", $"openai.api_key = \"{"sk" + "-proj-" + R(48)}\"\n");
-        yield return S("openai-legacy-key", "ai.js", $"const openai = new OpenAI({{ apiKey: '{"sk" + "-" + R(48)}' }});\n");
+        yield return S("openai-legacy-key", "ai.js",
+            $"const openai = new OpenAI({{ apiKey: '{"sk" + "-" + R(48)}' }});\n");
         yield return S("anthropic-key", ".env", $"ANTHROPIC_API_KEY={"sk" + "-ant-api03-" + R(95, UrlSafe)}AA\n");
-        yield return S("anthropic-key", "agent.ts", $"new Anthropic({{ apiKey: \"{"sk" + "-ant-api03-" + R(93)}\" }});\n");
+        yield return S("anthropic-key", "agent.ts",
+            $"new Anthropic({{ apiKey: \"{"sk" + "-ant-api03-" + R(93)}\" }});\n");
         yield return S("huggingface-token", ".env", $"HF_TOKEN={"h" + "f_" + R(34, Upper + Lower)}\n");
         yield return S("huggingface-token", "download.py", $"login(token='{"h" + "f_" + R(34, Upper + Lower)}')\n");
         yield return S("groq-key", "llm.env", $"GROQ_API_KEY={"gs" + "k_" + R(52)}\n");
@@ -132,11 +148,13 @@ public static class SecretCorpus
         yield return S("supabase-secret-key", ".env", $"SUPABASE_SECRET={"sb" + "_secret_" + R(32, UrlSafe)}\n");
         yield return S("digitalocean-token", "do.env", $"DO_TOKEN={"do" + "p_v1_" + R(64, Hex)}\n");
         yield return S("vault-token", "vault.env", $"VAULT_TOKEN={"hv" + "s." + R(90, UrlSafe)}\n");
-        yield return S("terraform-cloud-token", ".terraformrc", $"token = \"{R(14)}.{"atlas" + "v1"}.{R(67, UrlSafe)}\"\n");
+        yield return S("terraform-cloud-token", ".terraformrc",
+            $"token = \"{R(14)}.{"atlas" + "v1"}.{R(67, UrlSafe)}\"\n");
         yield return S("linear-key", "linear.env", $"LINEAR_API_KEY={"lin" + "_api_" + R(40)}\n");
         yield return S("postman-key", "postman.env", $"POSTMAN_API_KEY={"PM" + "AK-" + R(24, Hex)}-{R(34, Hex)}\n");
         yield return S("new-relic-key", "nr.env", $"NEW_RELIC_API_KEY={"NR" + "AK-" + R(27, Upper + Digits)}\n");
-        yield return S("age-secret-key", "key.txt", $"# created: 2024\n{"AGE-SECRET" + "-KEY-1" + R(58, Upper + Digits)}\n");
+        yield return S("age-secret-key", "key.txt",
+            $"# created: 2024\n{"AGE-SECRET" + "-KEY-1" + R(58, Upper + Digits)}\n");
         yield return S("jwt", "token.txt", $"Authorization: Bearer {Jwt("admin")}\n");
         yield return S("jwt", "session.json", $"{{ \"accessToken\": \"{Jwt("user")}\" }}\n");
     }
@@ -152,27 +170,34 @@ public static class SecretCorpus
         yield return S("pgp-private-key", "signing.asc",
             $"-----BEGIN PGP PRI{"VATE KEY"} BLOCK-----\nVersion: GnuPG v2\n\n{Lines(12)}\n=Ab1c\n" +
             $"-----END PGP PRI{"VATE KEY"} BLOCK-----\n");
-        yield return S("private-key-in-yaml", "values.yml", "tls:\n  key: |\n" + Indent(Pem("RSA PRI" + "VATE KEY", 10)));
+        yield return S("private-key-in-yaml", "values.yml",
+            "tls:\n  key: |\n" + Indent(Pem("RSA PRI" + "VATE KEY", 10)));
     }
 
     private static IEnumerable<CorpusSample> ConnectionStrings()
     {
         var password = () => R(20);
-        yield return S("postgres-url", ".env.local", $"DATABASE_URL=postgres://app:{password()}@db.prod.internal:5432/app\n");
+        yield return S("postgres-url", ".env.local",
+            $"DATABASE_URL=postgres://app:{password()}@db.prod.internal:5432/app\n");
         yield return S("postgres-url", "knexfile.js", $"connection: 'postgresql://shop:{password()}@10.0.3.7/shop',\n");
-        yield return S("postgres-url", "neon.env", $"DATABASE_URL=postgresql://neondb_owner:{password()}@ep-x.neon.tech/db?sslmode=require\n");
+        yield return S("postgres-url", "neon.env",
+            $"DATABASE_URL=postgresql://neondb_owner:{password()}@ep-x.neon.tech/db?sslmode=require\n");
         yield return S("mysql-url", "config.yml", $"database: mysql://root:{password()}@mysql.prod:3306/shop\n");
         yield return S("mysql-url", ".env", $"MYSQL_URL=mysql://admin:{R(12)}@db.shop.io/orders\n");
-        yield return S("mongodb-url", ".env", $"MONGO_URI=mongodb+srv://app:{password()}@cluster0.ab1cd.mongodb.net/shop\n");
-        yield return S("mongodb-url", "db.js", $"mongoose.connect('mongodb://admin:{password()}@mongo.prod:27017/shop');\n");
+        yield return S("mongodb-url", ".env",
+            $"MONGO_URI=mongodb+srv://app:{password()}@cluster0.ab1cd.mongodb.net/shop\n");
+        yield return S("mongodb-url", "db.js",
+            $"mongoose.connect('mongodb://admin:{password()}@mongo.prod:27017/shop');\n");
         yield return S("redis-url", ".env", $"REDIS_URL=redis://default:{password()}@redis.prod:6379/0\n");
         yield return S("redis-url", "cache.yml", $"url: rediss://:{password()}@cache.upstash.io:6380\n");
         yield return S("amqp-url", ".env", $"RABBITMQ_URL=amqp://shop:{password()}@rabbit.prod:5672/\n");
         yield return S("amqp-url", "worker.py", $"BROKER = \"amqps://worker:{password()}@mq.cloudamqp.com/vhost\"\n");
         yield return S("sqlserver-connection-string", "appsettings.json",
-            $"{{ \"Db\": \"Server=tcp:shop.database.windows.net,1433;Database=shop;User ID=app;Pass" + $"word={password()};\" }}\n");
+            "{ \"Db\": \"Server=tcp:shop.database.windows.net,1433;Database=shop;User ID=app;" +
+            $"Pass" + $"word={password()};\" }}\n");
         yield return S("sqlserver-connection-string", "web.config",
-            $"<add connectionString=\"Data Source=sql01;Initial Catalog=Shop;User Id=sa;Pass" + $"word={password()}\" />\n");
+            "<add connectionString=\"Data Source=sql01;Initial Catalog=Shop;User Id=sa;" +
+            $"Pass" + $"word={password()}\" />\n");
         yield return S("npgsql-connection-string", "appsettings.Production.json",
             $"{{ \"Pg\": \"Host=pg.prod;Database=shop;Username=app;Pass" + $"word={password()}\" }}\n");
         yield return S("url-password", "sync.sh", $"rsync -a dist/ https://deploy:{password()}@files.shop.io/site\n");
@@ -197,13 +222,16 @@ public static class SecretCorpus
     private static IEnumerable<CorpusSample> Weak()
     {
         string Words(params string[] words) => string.Join("_", words);
-        yield return S("weak-jwt-secret", ".env.local", $"JWT_SECRET={Words("shop", "jwt", "secret", "key", "2025")}\n");
+        yield return S("weak-jwt-secret", ".env.local",
+            $"JWT_SECRET={Words("shop", "jwt", "secret", "key", "2025")}\n");
         yield return S("weak-jwt-secret", "config.ts", $"jwtSecret: '{Words("super", "secret", "jwt", "signing")}',\n");
         yield return S("weak-jwt-secret", "auth.yml", $"jwt_secret: \"{string.Join("-", "my", "app", "secret")}\"\n");
         yield return S("weak-session-secret", ".env", $"SESSION_SECRET={"keyboard"}{"cat"}{R(2, Digits)}\n");
-        yield return S("weak-session-secret", "server.js", $"const session_secret = \"{Words("session", "secret", "prod")}\";\n");
+        yield return S("weak-session-secret", "server.js",
+            $"const session_secret = \"{Words("session", "secret", "prod")}\";\n");
         yield return S("weak-cookie-secret", "app.env", $"COOKIE_SECRET={Words("cookie", "monster", "secret")}\n");
-        yield return S("weak-password", "docker-compose.yml", $"environment:\n  POSTGRES_PASSWORD: {"Summer"}{R(4, Digits)}!\n");
+        yield return S("weak-password", "docker-compose.yml",
+            $"environment:\n  POSTGRES_PASSWORD: {"Summer"}{R(4, Digits)}!\n");
         yield return S("weak-password", ".env", $"DB_PASSWORD={"hunter"}{R(2, Digits)}\n");
         yield return S("weak-password", "settings.json", $"{{ \"adminPassword\": \"{"Admin"}{R(3, Digits)}\" }}\n");
         yield return S("weak-encryption-key", "crypto.yml", $"encryption_key: {Words("encrypt", "me", "please")}\n");
@@ -269,18 +297,23 @@ public static class SecretCorpus
         yield return D("documented-example", "guide.md", $"postgres://user:{"example"}@db.example.com/app\n");
         yield return D("publishable-key", "checkout.js", $"Stripe('{"pk" + "_live_" + R(99)}');\n");
         yield return D("publishable-key", ".env", $"NEXT_PUBLIC_STRIPE_KEY={"pk" + "_live_" + R(24)}\n");
-        yield return D("publishable-key", ".env", $"SUPABASE_PUBLISHABLE_KEY={"sb" + "_publishable_" + R(32, UrlSafe)}\n");
+        yield return D("publishable-key", ".env",
+            $"SUPABASE_PUBLISHABLE_KEY={"sb" + "_publishable_" + R(32, UrlSafe)}\n");
         yield return D("anon-key", ".env", $"NEXT_PUBLIC_SUPABASE_ANON_KEY={Jwt("anon")}\n");
         yield return D("anon-key", "client.ts", $"createClient(url, '{Jwt("anon")}');\n");
-        yield return D("client-id", ".env", $"GOOGLE_CLIENT_ID={R(12, Digits)}-{R(32, Lower + Digits)}.apps.googleusercontent.com\n");
+        yield return D("client-id", ".env",
+            $"GOOGLE_CLIENT_ID={R(12, Digits)}-{R(32, Lower + Digits)}.apps.googleusercontent.com\n");
         yield return D("client-id", "auth.yml", $"client_id: {R(20, Hex)}\n");
         yield return D("client-id", "oauth.json", $"{{ \"clientId\": \"{R(24)}\" }}\n");
         yield return D("public-key", "id_rsa.pub", $"ssh-rsa AAAAB3NzaC1yc2E{R(300, Base64)} dev@laptop\n");
         yield return D("public-key", "key.pem", $"-----BEGIN PUBLIC KEY-----\n{Lines(6)}\n-----END PUBLIC KEY-----\n");
-        yield return D("certificate", "cert.pem", $"-----BEGIN CERTIFICATE-----\n{Lines(12)}\n-----END CERTIFICATE-----\n");
+        yield return D("certificate", "cert.pem",
+            $"-----BEGIN CERTIFICATE-----\n{Lines(12)}\n-----END CERTIFICATE-----\n");
         yield return D("account-id", "twilio.env", $"TWILIO_ACCOUNT_SID=AC{R(32, Hex)}\n");
-        yield return D("dsn", "sentry.env", $"SENTRY_DSN=https://{R(32, Hex)}@o{R(6, Digits)}.ingest.sentry.io/{R(7, Digits)}\n");
-        yield return D("project-id", "firebase.json", $"{{ \"projectId\": \"shop-{R(6, Lower)}\", \"appId\": \"1:{R(12, Digits)}:web:{R(22, Hex)}\" }}\n");
+        yield return D("dsn", "sentry.env",
+            $"SENTRY_DSN=https://{R(32, Hex)}@o{R(6, Digits)}.ingest.sentry.io/{R(7, Digits)}\n");
+        yield return D("project-id", "firebase.json",
+            $"{{ \"projectId\": \"shop-{R(6, Lower)}\", \"appId\": \"1:{R(12, Digits)}:web:{R(22, Hex)}\" }}\n");
         yield return D("public-url", "links.md", "See https://github.com/acme/shop and https://docs.acme.io/keys.\n");
     }
 
@@ -288,7 +321,8 @@ public static class SecretCorpus
     {
         yield return D("lockfile-hash", "package-lock.json",
             $"{{ \"integrity\": \"sha512-{R(86, Base64)}==\",\n  \"token\": \"{R(40)}\" }}\n");
-        yield return D("lockfile-hash", "yarn.lock", $"  integrity sha512-{R(86, Base64)}==\n  resolved \"https://r.io/a.tgz#{R(40, Hex)}\"\n");
+        yield return D("lockfile-hash", "yarn.lock",
+            $"  integrity sha512-{R(86, Base64)}==\n  resolved \"https://r.io/a.tgz#{R(40, Hex)}\"\n");
         yield return D("lockfile-hash", "go.sum", $"github.com/a/b v1.2.3 h1:{R(43, Base64)}=\n");
         yield return D("lockfile-hash", "Cargo.lock", $"checksum = \"{R(64, Hex)}\"\n");
         yield return D("lockfile-hash", "poetry.lock", $"{{file = \"a.whl\", hash = \"sha256:{R(64, Hex)}\"}},\n");
@@ -300,13 +334,16 @@ public static class SecretCorpus
         yield return D("digest", "release.json", $"{{ \"sha\": \"{R(40, Hex)}\", \"tree\": \"{R(40, Hex)}\" }}\n");
         yield return D("digest", "CHANGELOG.md", $"- Fix login ({R(40, Hex)})\n");
         yield return D("digest", "cache.yml", $"key: deps-{R(64, Hex)}\n");
-        yield return D("digest", "index.html", $"<script src=\"app.js\" integrity=\"sha384-{R(64, Base64)}\"></script>\n");
+        yield return D("digest", "index.html",
+            $"<script src=\"app.js\" integrity=\"sha384-{R(64, Base64)}\"></script>\n");
         yield return D("uuid", "seed.sql", $"INSERT INTO tokens (id) VALUES ('{Guid.NewGuid()}');\n");
         yield return D("uuid", ".env", $"REQUEST_TOKEN={Guid.NewGuid()}\n");
         yield return D("uuid", "session.json", $"{{ \"sessionId\": \"{Guid.NewGuid()}\" }}\n");
         yield return D("uuid", "app.yml", $"tenant_key: {Guid.NewGuid()}\n");
-        yield return D("base64-image", "logo.css", $".logo {{ background: url(data:image/png;base64,iVBORw0KGgo{R(400, Base64)}=); }}\n");
-        yield return D("minified-code", "vendor.min.js", string.Concat(Enumerable.Repeat("function(a,b){return a+b};", 300)) + "\n");
+        yield return D("base64-image", "logo.css",
+            $".logo {{ background: url(data:image/png;base64,iVBORw0KGgo{R(400, Base64)}=); }}\n");
+        yield return D("minified-code", "vendor.min.js",
+            string.Concat(Enumerable.Repeat("function(a,b){return a+b};", 300)) + "\n");
     }
 
     private static IEnumerable<CorpusSample> Fixtures()
@@ -316,8 +353,10 @@ public static class SecretCorpus
         yield return D("fake-fixture", "aws_test.go", $"key := \"{"AK" + "IA"}{new string('X', 16)}\"\n");
         yield return D("fake-fixture", "auth_test.py", "password = 'fake-password-for-tests'\n");
         yield return D("fake-fixture", "fixtures.json", $"{{ \"apiKey\": \"dummy-{R(24)}\" }}\n");
-        yield return D("fake-fixture", "mail.test.ts", $"const key = '{"S" + "G."}{new string('a', 22)}.{new string('b', 43)}';\n");
-        yield return D("fake-fixture", "slack.spec.js", $"token: '{"xo" + "xb-"}{new string('0', 12)}-{new string('0', 12)}-{new string('x', 24)}'\n");
+        yield return D("fake-fixture", "mail.test.ts",
+            $"const key = '{"S" + "G."}{new string('a', 22)}.{new string('b', 43)}';\n");
+        yield return D("fake-fixture", "slack.spec.js",
+            $"token: '{"xo" + "xb-"}{new string('0', 12)}-{new string('0', 12)}-{new string('x', 24)}'\n");
         yield return D("fake-fixture", "neon_test.go", $"key := \"{"na" + "pi_"}{new string('0', 64)}\"\n");
         yield return D("fake-fixture", "openai.test.py", $"api_key = \"{"sk" + "-"}{"fake"}{R(40)}\"\n");
         yield return D("fake-fixture", "db.test.env", "DATABASE_URL=postgres://user:placeholder@db:5432/test\n");
@@ -327,7 +366,8 @@ public static class SecretCorpus
 
     private static IEnumerable<CorpusSample> LocalDefaults()
     {
-        yield return D("local-default", "docker-compose.yml", "DATABASE_URL: postgres://postgres:postgres@localhost:5432/app\n");
+        yield return D("local-default", "docker-compose.yml",
+            "DATABASE_URL: postgres://postgres:postgres@localhost:5432/app\n");
         yield return D("local-default", ".env.development", $"REDIS_URL=redis://:{R(16)}@127.0.0.1:6379\n");
         yield return D("local-default", "appsettings.Development.json",
             "{ \"Db\": \"Server=localhost;Database=shop;User Id=sa;Pass" + $"word={R(16)};\" }}\n");
@@ -335,8 +375,10 @@ public static class SecretCorpus
         yield return D("local-default", "rabbit.env", "AMQP_URL=amqp://guest:guest@localhost:5672/\n");
         yield return D("local-default", "mysql.env", $"MYSQL_URL=mysql://root:{R(12)}@127.0.0.1:3306/dev\n");
         yield return D("local-default", "ipv6.env", $"PG=postgresql://dev:{R(12)}@[::1]:5432/dev\n");
-        yield return D("local-default", "npgsql.json", "{ \"Pg\": \"Host=localhost;Username=dev;Pass" + $"word={R(12)}\" }}\n");
-        yield return D("local-default", "sql.config", $"Data Source=(local);Initial Catalog=Dev;Pass" + $"word={R(14)};\n");
+        yield return D("local-default", "npgsql.json",
+            "{ \"Pg\": \"Host=localhost;Username=dev;Pass" + $"word={R(12)}\" }}\n");
+        yield return D("local-default", "sql.config",
+            $"Data Source=(local);Initial Catalog=Dev;Pass" + $"word={R(14)};\n");
     }
 
     private static IEnumerable<CorpusSample> Code()
@@ -345,8 +387,10 @@ public static class SecretCorpus
         yield return D("code", "auth.py", "token = get_token()\n");
         yield return D("code", "auth.js", "const secret = config.jwt.secret;\n");
         yield return D("code", "user.ts", "interface User {\n  password: string\n  token?: string\n}\n");
-        yield return D("code", "form.html", "<input type=\"password\" name=\"password\" autocomplete=\"current-password\">\n");
-        yield return D("code", "en.json", "{ \"password\": \"Password\", \"forgot_password\": \"Forgot your password?\" }\n");
+        yield return D("code", "form.html",
+            "<input type=\"password\" name=\"password\" autocomplete=\"current-password\">\n");
+        yield return D("code", "en.json",
+            "{ \"password\": \"Password\", \"forgot_password\": \"Forgot your password?\" }\n");
         yield return D("code", "k8s.yml", "secretName: tls-shop\n");
         yield return D("code", "policy.yml", "password_min_length: 12\npassword_history: 5\n");
         yield return D("code", "schema.sql", "CREATE TABLE users (password_hash TEXT NOT NULL, session_token TEXT);\n");
@@ -365,7 +409,8 @@ public static class SecretCorpus
         yield return D("code", "keys.py", "cache_key = f\"user:{user_id}:profile\"\n");
         yield return D("code", "store.js", "const sessionKey = `cart-${userId}`;\n");
         yield return D("code", "auth_config.py", "JWT_ALGORITHM = 'HS256'\nJWT_EXPIRES = 3600\n");
-        yield return D("code", "settings.py", "PASSWORD_HASHERS = ['django.contrib.auth.hashers.Argon2PasswordHasher']\n");
+        yield return D("code", "settings.py",
+            "PASSWORD_HASHERS = ['django.contrib.auth.hashers.Argon2PasswordHasher']\n");
         yield return D("code", "readme.md", "Rotate the key every 90 days: `openssl rand -base64 48`.\n");
     }
 
@@ -394,7 +439,8 @@ public static class SecretCorpus
             .TrimEnd('=').Replace('+', '-').Replace('/', '_');
 
         var header = Encode("{\"alg\":\"HS256\",\"typ\":\"JWT\"}");
-        var payload = Encode($"{{\"iss\":\"supabase\",\"ref\":\"{R(20, Lower)}\",\"role\":\"{role}\",\"iat\":1700000000}}");
+        var payload = Encode(
+            $"{{\"iss\":\"supabase\",\"ref\":\"{R(20, Lower)}\",\"role\":\"{role}\",\"iat\":1700000000}}");
         return $"{header}.{payload}.{R(43, UrlSafe)}";
     }
 }

@@ -97,10 +97,10 @@ public sealed class SecretScanHistoryTests : IClassFixture<SecretScanHistoryTest
 
         Assert.Equal(_planted.ExpectedCommits, result.Commits);
         Assert.Equal(_planted.ExpectedBlobs + 1, result.UniqueBlobs);
-        Assert.Equal(1, result.BinariesSkipped);
+        Assert.Equal(1, result.BinaryBlobs);
         Assert.False(result.IsIncomplete);
         Assert.False(result.Passed);
-        var summary = @"^Scanned \d+ commits, \d+ unique blobs \(\d+\.\d MiB\) in \d+\.\d s: 10 findings$";
+        var summary = @"^Scanned \d+ commits, \d+ unique blobs \(\d+\.\d MiB; 1 binary\) in \d+\.\d s: 10 findings$";
         Assert.Matches(summary, result.Summary);
     }
 
