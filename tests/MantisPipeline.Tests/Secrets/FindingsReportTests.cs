@@ -17,7 +17,7 @@ public sealed class FindingsReportTests(ITestOutputHelper output) : IDisposable
     private readonly List<string> _secrets = [];
 
     [Fact]
-    public async Task Table_json_and_log_show_findings_without_any_secret()
+    public async Task Table_json_sarif_annotations_and_log_show_findings_without_any_secret()
     {
         PlantSecrets();
         var (result, log) = await ScanCapturingLog();
@@ -25,6 +25,11 @@ public sealed class FindingsReportTests(ITestOutputHelper output) : IDisposable
         var jsonPath = Path.Combine(_repository.Root, "artifacts", "secret-scan.json");
         await FindingsJsonReport.WriteAsync(jsonPath, result.ToReport());
         var json = await File.ReadAllTextAsync(jsonPath);
+        var sarifPath = Path.Combine(_repository.Root, "artifacts", "secret-scan.sarif");
+        SarifReport.Write(result.Findings, _repository.Root, sarifPath);
+        var sarif = await File.ReadAllTextAsync(sarifPath);
+        var annotations = new List<string>();
+        GitHubAnnotations.Write(result.Findings, annotations.Add);
         output.WriteLine(table);
 
         Assert.Contains("database-url-password", table);
@@ -36,7 +41,10 @@ public sealed class FindingsReportTests(ITestOutputHelper output) : IDisposable
         Assert.Contains("dictionary-like words", table);
         Assert.Contains("Scanned 3 commits, ", log);
         Assert.Contains(": 4 findings", log);
-        foreach (var text in new[] { table, json, log })
+        Assert.Contains("\"partialFingerprints\"", sarif);
+        Assert.Contains("\"uri\": \".env.local\"", sarif);
+        Assert.Equal(4, annotations.Count);
+        foreach (var text in new[] { table, json, log, sarif, string.Join('\n', annotations) })
         {
             AssertHoldsNoSecret(text);
         }

@@ -83,14 +83,17 @@ internal sealed class FindingCollector
             var rule = _first.Rule;
             var commit = _firstOrigin.Commit;
             (string? Author, DateTimeOffset? Date) described = commit is null ? (null, null) : describe(commit);
+            var presence = _present ? Presence.AtHead : _onHeadLine ? Presence.Deleted : Presence.OnlyInHistory;
+            var remedy = Remediation.Remedy(rule.Remedy, presence, commit is not null);
             return new Finding(
                 rule.Id, rule.Description, rule.Severity, _firstOrigin.Path, _first.Line,
-                _first.Evidence, fingerprint, rule.Remedy)
+                _first.Evidence, fingerprint, remedy)
             {
+                Message = Remediation.Message(_first.Evidence, presence, commit, described.Author, described.Date),
                 Commit = commit,
                 Author = described.Author,
                 Date = described.Date,
-                Presence = _present ? Presence.AtHead : _onHeadLine ? Presence.Deleted : Presence.OnlyInHistory,
+                Presence = presence,
                 Detail = _first.Detail,
                 Occurrences = _occurrences,
             };
