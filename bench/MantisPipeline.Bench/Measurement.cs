@@ -26,7 +26,8 @@ internal sealed record Measurement(string Tool, string Repository, double Second
         var output = process.StandardOutput.ReadToEndAsync();
         var error = process.StandardError.ReadToEndAsync();
         process.WaitForExit();
-        Console.WriteLine($"  {tool} on {repository}: exit {process.ExitCode}; {FirstLine(output.Result, error.Result)}");
+        var said = FirstLine(output.Result, error.Result);
+        Console.WriteLine($"  {tool} on {repository}: exit {process.ExitCode}; {said}");
 
         var parts = File.ReadAllLines(figures).Last().Split(' ');
         File.Delete(figures);

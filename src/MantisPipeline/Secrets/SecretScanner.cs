@@ -56,7 +56,11 @@ public sealed class SecretScanner
 
         var pass = new ScanPass(new SecretDetector(_rules), _rules, _options.MaxBlobBytes);
         var blobs = new BlobReader(root, _options.MaxBlobBytes).Read(inventory.Blobs, ct);
-        var parallel = new ParallelOptions { CancellationToken = ct, MaxDegreeOfParallelism = Environment.ProcessorCount };
+        var parallel = new ParallelOptions
+        {
+            CancellationToken = ct,
+            MaxDegreeOfParallelism = Environment.ProcessorCount,
+        };
 
         // No buffering: git unpacks the next blob while the workers scan, and memory holds only
         // the blobs being scanned.

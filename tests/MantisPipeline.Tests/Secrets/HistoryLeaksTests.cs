@@ -132,9 +132,11 @@ public sealed class HistoryLeaksTests : IClassFixture<HistoryLeaksTests.LeakyRep
             _git.Git("checkout", "-q", "main");
             Leaks["annotated tag"] = new("gitlab-token", "hotfix.txt", Presence.OnlyInHistory, hotfix);
 
-            var blob = _git.RunWithInput($"NPM_TOKEN={PlantedSecrets.NpmToken()}\n", "hash-object", "-w", "--stdin").Trim();
+            var npm = $"NPM_TOKEN={PlantedSecrets.NpmToken()}\n";
+            var blob = _git.RunWithInput(npm, "hash-object", "-w", "--stdin").Trim();
             _git.Git("tag", "npm-token", blob);
-            Leaks["tag naming a blob"] = new("npm-token", $"(blob {blob[..7]} named by a tag)", Presence.OnlyInHistory, null);
+            var name = $"(blob {blob[..7]} named by a tag)";
+            Leaks["tag naming a blob"] = new("npm-token", name, Presence.OnlyInHistory, null);
         }
 
         private void PlantFiles()
@@ -148,7 +150,8 @@ public sealed class HistoryLeaksTests : IClassFixture<HistoryLeaksTests.LeakyRep
             var withMark = Encoding.Unicode.GetPreamble()
                 .Concat(Encoding.Unicode.GetBytes($"Notes\r\nbot {PlantedSecrets.SlackToken()}\r\n")).ToArray();
             _git.Write("docs/notes.txt", withMark);
-            _git.Write("docs/legacy.ini", Encoding.Unicode.GetBytes($"[hub]\r\ntoken={PlantedSecrets.DockerHubToken()}\r\n"));
+            var withoutMark = Encoding.Unicode.GetBytes($"[hub]\r\ntoken={PlantedSecrets.DockerHubToken()}\r\n");
+            _git.Write("docs/legacy.ini", withoutMark);
             var binary = new byte[] { 0x7F, 0x45, 0x4C, 0x46, 0, 0, 0, 1 }
                 .Concat(Encoding.ASCII.GetBytes(PlantedSecrets.AwsAccessKeyId())).Concat(new byte[64]).ToArray();
             _git.Write("bin/tool", binary);
@@ -163,7 +166,8 @@ public sealed class HistoryLeaksTests : IClassFixture<HistoryLeaksTests.LeakyRep
 
         private void PlantDeletions()
         {
-            _git.Write(".env.local", $"DATABASE_URL=postgres://app:{PlantedSecrets.DatabasePassword()}@db.prod:5432/app\n");
+            var password = PlantedSecrets.DatabasePassword();
+            _git.Write(".env.local", $"DATABASE_URL=postgres://app:{password}@db.prod:5432/app\n");
             _git.Write("alerts.yml", $"webhook: {PlantedSecrets.SlackWebhook()}\n");
             var added = _git.Commit("Local settings and alerts", "Alice");
             File.Delete(Path.Combine(_git.Root, ".env.local"));
@@ -202,7 +206,8 @@ public sealed class HistoryLeaksTests : IClassFixture<HistoryLeaksTests.LeakyRep
             _git.Write("scratch.env", $"VAULT_TOKEN={PlantedSecrets.VaultToken()}\n");
             _git.Git("stash", "-q", "-u");
             Leaks["stash index"] = new("anthropic-key", "README.md", Presence.OnlyInHistory, StashCommit(0, "^2"));
-            Leaks["stash untracked file"] = new("vault-token", "scratch.env", Presence.OnlyInHistory, StashCommit(0, "^3"));
+            var untracked = StashCommit(0, "^3");
+            Leaks["stash untracked file"] = new("vault-token", "scratch.env", Presence.OnlyInHistory, untracked);
         }
 
         private void PlantWorkingTree()

@@ -8,7 +8,8 @@ namespace MantisPipeline.Tests.Secrets;
 /// </summary>
 public static class PlantedSecrets
 {
-    private const string Alphanumeric = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
+    private const string Letters = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
+    private const string Alphanumeric = Letters + "0123456789";
 
     public static string Random(int length, string alphabet = Alphanumeric)
     {
@@ -39,7 +40,7 @@ public static class PlantedSecrets
 
     public static string DockerHubToken() => "dckr" + "_pat_" + Random(27);
 
-    public static string HuggingFaceToken() => "h" + "f_" + Random(34, "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz");
+    public static string HuggingFaceToken() => "h" + "f_" + Random(34, Letters);
 
     public static string MailgunKey() => "ke" + "y-" + Random(32, "0123456789abcdef");
 

@@ -411,6 +411,7 @@ public static class SecretCorpus
         yield return D("code", "auth_config.py", "JWT_ALGORITHM = 'HS256'\nJWT_EXPIRES = 3600\n");
         yield return D("code", "settings.py",
             "PASSWORD_HASHERS = ['django.contrib.auth.hashers.Argon2PasswordHasher']\n");
+        yield return D("code", "Fixture.cs", "Password = \"wrong-\" + Guid.NewGuid().ToString(\"N\"),\n");
         yield return D("code", "readme.md", "Rotate the key every 90 days: `openssl rand -base64 48`.\n");
     }
 

@@ -3,7 +3,7 @@ using MantisPipeline.Secrets;
 
 namespace MantisPipeline.Tests.Secrets;
 
-/// <summary>The scan's modes: commits since a revision (a pull request) and staged changes (a pre-commit hook).</summary>
+/// <summary>The commits since a revision (a pull request), the staged changes (a hook), and exit codes.</summary>
 public sealed class SecretScanModesTests : IDisposable
 {
     private readonly TempGitRepository _repository = new();

@@ -10,6 +10,8 @@ internal sealed class KeywordIndex
 {
     private const int Root = 0;
 
+    // A state is stored as its row's offset in the table; a state where keywords end is
+    // stored negated, so that the hot loop needs one load and one sign test per character.
     private readonly string[] _keywords;
     private readonly int[] _classOf = new int[128];
     private readonly int _classes;
@@ -27,6 +29,7 @@ internal sealed class KeywordIndex
         }
 
         (_next, _matches) = trie.ToAutomaton();
+        Encode();
     }
 
     public int Count => _keywords.Length;
@@ -37,24 +40,41 @@ internal sealed class KeywordIndex
     public List<int>?[] Find(string text)
     {
         var hits = new List<int>?[_keywords.Length];
-        var next = _next;
-        var classOf = _classOf;
-        var classes = _classes;
-        var state = Root;
-        for (var index = 0; index < text.Length; index++)
+        var next = _next.AsSpan();
+        var classOf = _classOf.AsSpan();
+        var characters = text.AsSpan();
+        var row = Root;
+        for (var index = 0; index < characters.Length; index++)
         {
-            var character = text[index];
-            state = next[(state * classes) + (character < 128 ? classOf[character] : 0)];
-            if (_matches[state] is { } found)
+            var character = characters[index];
+            row = next[row + (character < 128 ? classOf[character] : 0)];
+            if (row < 0)
             {
-                foreach (var id in found)
-                {
-                    (hits[id] ??= []).Add(index - _keywords[id].Length + 1);
-                }
+                row = -row;
+                Record(hits, row / _classes, index);
             }
         }
 
         return hits;
+    }
+
+    private void Record(List<int>?[] hits, int state, int end)
+    {
+        foreach (var id in _matches[state]!)
+        {
+            (hits[id] ??= []).Add(end - _keywords[id].Length + 1);
+        }
+    }
+
+    // Root is state 0 at offset 0, and no keyword ends there, so negation never meets zero.
+    private void Encode()
+    {
+        for (var index = 0; index < _next.Length; index++)
+        {
+            var target = _next[index];
+            var offset = target * _classes;
+            _next[index] = _matches[target] is null ? offset : -offset;
+        }
     }
 
     // Characters that appear in no keyword share class 0, which keeps the table small.

@@ -25,7 +25,8 @@ internal static class Remediation
     }
 
     /// <summary>One sentence with the redacted evidence and where the secret came in; never the value.</summary>
-    public static string Message(string evidence, Presence presence, string? commit, string? author, DateTimeOffset? date)
+    public static string Message(
+        string evidence, Presence presence, string? commit, string? author, DateTimeOffset? date)
     {
         var status = presence switch
         {
@@ -40,6 +41,7 @@ internal static class Remediation
         }
 
         var day = date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-        return $"Secret {evidence}, {status}, introduced in {commit[..Math.Min(7, commit.Length)]} by {author} on {day}.";
+        var shortSha = commit[..Math.Min(7, commit.Length)];
+        return $"Secret {evidence}, {status}, introduced in {shortSha} by {author} on {day}.";
     }
 }

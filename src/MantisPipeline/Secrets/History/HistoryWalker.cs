@@ -63,8 +63,13 @@ internal sealed class HistoryWalker(Repository repository, string root)
             if (blobs.Contains(id) && _seen.Add(id))
             {
                 var path = line[(space + 1)..];
-                var tagged = path.Length == 0;
-                _inventory.Add(id, tagged ? $"(blob {id[..7]} named by a tag)" : path, tagged ? null : commit, onHeadLine);
+                if (path.Length == 0)
+                {
+                    _inventory.Add(id, $"(blob {id[..7]} named by a tag)", null, onHeadLine);
+                    continue;
+                }
+
+                _inventory.Add(id, path, commit, onHeadLine);
             }
         }
     }
