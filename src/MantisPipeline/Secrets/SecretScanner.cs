@@ -69,6 +69,8 @@ public sealed class SecretScanner
             pass.Scan(blob.Origin, blob.Bytes, blob.Size, inventory.PresentBlobs.Contains(blob.Origin.Id));
         });
 
+        Log.Debug(string.Create(CultureInfo.InvariantCulture,
+            $"Read and scanned the blobs by {stopwatch.Elapsed.TotalSeconds:0.00} s."));
         var findings = pass.Collector.ToFindings(sha => Describe(repository, sha));
         var judged = baseline.Judge(findings, complete: _options.Mode.Scope == SecretScanScope.History);
         var result = pass.ToResult(inventory, stopwatch.Elapsed, IncompleteReason(repository, pass)) with

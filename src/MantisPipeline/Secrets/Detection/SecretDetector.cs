@@ -9,8 +9,6 @@ internal sealed class SecretDetector
 {
     public const string AllowMarker = "mantis:allow-secret";
 
-    private const int MaxKeyLength = 128;
-
     private readonly RuleSet _rules;
     private readonly KeywordIndex _keywords;
     private readonly int[][] _ruleKeywords;
@@ -56,8 +54,8 @@ internal sealed class SecretDetector
         var text = file.Text;
         if (rule.Scope == RuleScope.Key)
         {
-            var starts = positions.Where(position => IsAssigned(text, position)).Select(p => KeyStart(text, p));
-            foreach (var start in starts.Distinct())
+            var starts = positions.Select(position => KeyCandidates.StartAt(text, position));
+            foreach (var start in starts.Where(start => start >= 0).Distinct())
             {
                 Judge(rule, file, rule.Pattern.Match(text, start));
             }
@@ -73,47 +71,6 @@ internal sealed class SecretDetector
                 Judge(rule, file, match);
             }
         }
-    }
-
-    // A key-scoped rule is tried once per key name: at the start of the word around a keyword.
-    private static int KeyStart(string text, int position)
-    {
-        var limit = Math.Max(0, position - MaxKeyLength);
-        var start = position;
-        while (start > limit && IsKeyCharacter(text[start - 1]))
-        {
-            start--;
-        }
-
-        return start;
-    }
-
-    // The cheap test that spares most regex attempts: the key name around the keyword must be
-    // followed by an assignment (`=`, `:`, `=>`, `:=`), possibly after a closing quote.
-    private static bool IsAssigned(string text, int position)
-    {
-        var index = position;
-        while (index < text.Length && IsKeyCharacter(text[index]))
-        {
-            index++;
-        }
-
-        if (index < text.Length && text[index] is '"' or '\'' or '`')
-        {
-            index++;
-        }
-
-        while (index < text.Length && text[index] is ' ' or '\t')
-        {
-            index++;
-        }
-
-        return index < text.Length && text[index] is '=' or ':';
-    }
-
-    private static bool IsKeyCharacter(char character)
-    {
-        return char.IsAsciiLetterOrDigit(character) || character is '_' or '.' or '-';
     }
 
     private void Judge(SecretRule rule, FileScan file, Match match)

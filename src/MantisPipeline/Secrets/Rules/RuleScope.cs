@@ -8,7 +8,8 @@ public enum RuleScope
 
     /// <summary>
     /// One anchored attempt at the start of the key name around each keyword occurrence, for
-    /// rules about a value assigned to a secret-named key.
+    /// rules about a value assigned to a secret-named key. It is tried only where the key is
+    /// followed by an assignment whose value is quoted, or where the key starts its line.
     /// </summary>
     Key,
 

@@ -100,7 +100,7 @@ public sealed class RuleSet
             id,
             rule.Description ?? id,
             ParseSeverity(rule.Severity, where, source),
-            pattern,
+            new RulePattern(pattern),
             rule.Keywords ?? [],
             rule.Entropy,
             ParseCheck(rule.Check, where, source),
@@ -164,7 +164,7 @@ public sealed class RuleSet
     {
         try
         {
-            var options = RegexOptions.Compiled | RegexOptions.CultureInvariant;
+            var options = RegexOptions.CultureInvariant;
             return new Regex(LineBreak.Replace(pattern, ""), options, MatchTimeout);
         }
         catch (ArgumentException exception)

@@ -1,4 +1,3 @@
-using System.Text.RegularExpressions;
 using MantisPipeline.Findings;
 
 namespace MantisPipeline.Secrets.Rules;
@@ -8,7 +7,7 @@ public sealed record SecretRule(
     string Id,
     string Description,
     Severity Severity,
-    Regex Pattern,
+    RulePattern Pattern,
     IReadOnlyList<string> Keywords,
     double? EntropyMinimum,
     RuleCheck Check,
