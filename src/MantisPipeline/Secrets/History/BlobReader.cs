@@ -15,26 +15,9 @@ internal sealed class BlobReader(string root, long maxBlobBytes)
         IReadOnlyList<BlobOrigin> blobs, CancellationToken ct)
     {
         var stored = blobs.Where(blob => blob.WorkingTreeFile is null).ToList();
-        using var process = GitProcess.Start(root, ["cat-file", "--batch"], input: true);
-        // Its own thread, not the pool's: the scan's workers fill the pool while they wait for
-        // output, and the ids they wait for would then wait for a pool thread.
-        var writer = new Thread(() => WriteIds(process, stored)) { IsBackground = true, Name = "git cat-file input" };
-        writer.Start();
-        var error = process.StandardError.ReadToEndAsync(ct);
-        var output = new BufferedStream(process.StandardOutput.BaseStream, 1 << 16);
-
-        foreach (var origin in stored)
+        foreach (var blob in ReadStored(stored, ct))
         {
-            ct.ThrowIfCancellationRequested();
-            yield return ReadOne(output, origin);
-        }
-
-        writer.Join();
-        process.WaitForExit();
-        if (process.ExitCode != 0)
-        {
-            throw new PipelineException($"`git cat-file --batch` failed in '{root}': {error.Result.Trim()} " +
-                "Check the repository with `git fsck`.");
+            yield return blob;
         }
 
         foreach (var origin in blobs.Where(blob => blob.WorkingTreeFile is not null))
@@ -44,13 +27,60 @@ internal sealed class BlobReader(string root, long maxBlobBytes)
         }
     }
 
+    private IEnumerable<(BlobOrigin, byte[]?, long)> ReadStored(List<BlobOrigin> stored, CancellationToken ct)
+    {
+        using var process = GitProcess.Start(root, ["cat-file", "--batch"], input: true);
+
+        // Its own thread, not the pool's: the scan's workers fill the pool while they wait for
+        // output, and the ids they wait for would then wait for a pool thread.
+        var writer = new Thread(() => WriteIds(process, stored)) { IsBackground = true, Name = "git cat-file input" };
+        writer.Start();
+        var error = process.StandardError.ReadToEndAsync(CancellationToken.None);
+        var output = new BufferedStream(process.StandardOutput.BaseStream, 1 << 16);
+        var finished = false;
+        try
+        {
+            foreach (var origin in stored)
+            {
+                ct.ThrowIfCancellationRequested();
+                yield return ReadOne(output, origin);
+            }
+
+            finished = true;
+        }
+        finally
+        {
+            // A scan that stops early (cancelled, or a failing rule) must not leave git behind.
+            if (!finished && !process.HasExited)
+            {
+                process.Kill();
+            }
+
+            writer.Join();
+            process.WaitForExit();
+        }
+
+        if (process.ExitCode != 0)
+        {
+            throw new PipelineException($"`git cat-file --batch` failed in '{root}': {error.Result.Trim()} " +
+                "Check the repository with `git fsck`.");
+        }
+    }
+
     private static void WriteIds(Process process, List<BlobOrigin> blobs)
     {
-        using var input = process.StandardInput;
-        foreach (var blob in blobs)
+        try
         {
-            input.Write(blob.Id);
-            input.Write('\n');
+            using var input = process.StandardInput;
+            foreach (var blob in blobs)
+            {
+                input.Write(blob.Id);
+                input.Write('\n');
+            }
+        }
+        catch (IOException)
+        {
+            // git stopped reading: it failed or was stopped, and the reader reports that.
         }
     }
 
