@@ -3,8 +3,9 @@ using System.Globalization;
 
 namespace MantisPipeline.Bench;
 
-/// <summary>One timed run of one tool: its wall time and peak resident memory, from `/usr/bin/time`.</summary>
-internal sealed record Measurement(string Tool, string Repository, double Seconds, double PeakMebibytes, int ExitCode)
+/// <summary>One timed run of one tool: wall and CPU time and peak resident memory, from `/usr/bin/time`.</summary>
+internal sealed record Measurement(
+    string Tool, string Repository, double Seconds, double CpuSeconds, double PeakMebibytes, int ExitCode)
 {
     public const string TimeCommand = "/usr/bin/time";
 
@@ -17,7 +18,7 @@ internal sealed record Measurement(string Tool, string Repository, double Second
             RedirectStandardOutput = true,
             RedirectStandardError = true,
         };
-        foreach (var argument in (string[])["-f", "%e %M", "-o", figures, .. command])
+        foreach (var argument in (string[])["-f", "%e %M %U %S", "-o", figures, .. command])
         {
             start.ArgumentList.Add(argument);
         }
@@ -33,7 +34,9 @@ internal sealed record Measurement(string Tool, string Repository, double Second
         File.Delete(figures);
         var seconds = double.Parse(parts[0], CultureInfo.InvariantCulture);
         var kibibytes = double.Parse(parts[1], CultureInfo.InvariantCulture);
-        return new Measurement(tool, repository, seconds, kibibytes / 1024, process.ExitCode);
+        var cpu = double.Parse(parts[2], CultureInfo.InvariantCulture)
+            + double.Parse(parts[3], CultureInfo.InvariantCulture);
+        return new Measurement(tool, repository, seconds, cpu, kibibytes / 1024, process.ExitCode);
     }
 
     // Peers print the secrets they match, so only our own summary line is shown, and for
