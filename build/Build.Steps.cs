@@ -125,7 +125,7 @@ sealed partial class Build
 
     async Task BuildAndPushImageAsync(CancellationToken ct)
     {
-        var version = ReleaseVersion.Read(AppRepository);
+        var version = ReleaseVersion.Read(AppRepository, App.Directory);
         var images = new AppImage(Environment, Docker);
 
         _image = await images.ExistingAsync(version, ct);
@@ -159,7 +159,7 @@ sealed partial class Build
     async Task StartReleaseAsync(CancellationToken ct)
     {
         await LockEnvironmentAsync(ct);
-        var version = ReleaseVersion.Read(AppRepository);
+        var version = ReleaseVersion.Read(AppRepository, App.Directory);
         var image = _image ?? await ExistingImageAsync(version, ct);
         await Deployer.StartAsync(image.Reference, image.Id, version, StartedBy, ct);
     }
@@ -200,6 +200,23 @@ sealed partial class Build
             },
         };
         await JudgeAsync(new PerfGate(Environment.AppUrl, options), ct);
+    }
+
+    // A release is promoted only on its gates' word: a gate skipped by hand is no pass.
+    async Task PromoteAsync(CancellationToken ct)
+    {
+        var gates = SmokeGateEnabled
+            ? new[] { nameof(HealthGate), nameof(SmokeGate), nameof(PerfGate) }
+            : [nameof(HealthGate), nameof(PerfGate)];
+        var ungated = gates.Except(SucceededTargets).ToList();
+        if (ungated.Count > 0)
+        {
+            throw new PipelineException(
+                $"Release {Deployer.Candidate?.Id} cannot be promoted: {string.Join(", ", ungated)} " +
+                "did not pass in this run (skipped or not run). Deploy without skipping the gates.");
+        }
+
+        await Deployer.PromoteAsync(ct);
     }
 
     async Task RollBackFailedReleaseAsync(CancellationToken ct)

@@ -99,7 +99,7 @@ sealed partial class Build : PipelineBuild
         .Description("Marks the deployed release live once every gate passed")
         .After(PerfGate)
         .OnlyWhenDynamic(() => ReleaseAwaitsVerdict)
-        .Executes(ct => Deployer.PromoteAsync(ct));
+        .Executes(PromoteAsync);
 
     Target AutoRollback => _ => _
         .Description("After a failed gate, puts the previous release back and records it")

@@ -9,8 +9,10 @@ public static class AppContainer
     public const string EnvironmentLabel = "mantis.environment";
     public const string ReleaseLabel = "mantis.release";
 
+    // The random tail keeps two deploys of one commit in the same second apart.
     public static string NameFor(DeployEnvironment environment, ReleaseVersion version) =>
-        $"{environment.App.Name}-{environment.Name}-{version.Version}-{version.CreatedAt:yyyyMMddHHmmss}";
+        $"{environment.App.Name}-{environment.Name}-{version.Version}-{version.CreatedAt:yyyyMMddHHmmss}-" +
+        Convert.ToHexStringLower(System.Security.Cryptography.RandomNumberGenerator.GetBytes(2));
 
     /// <summary>
     /// The app reads only environment variables, so everything a release needs is here; the

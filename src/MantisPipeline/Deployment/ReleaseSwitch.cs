@@ -80,17 +80,30 @@ public sealed class ReleaseSwitch(DeployEnvironment environment, DockerEngine do
     private async Task RestoreAsync(Release? previous, Release failed, Exception failure)
     {
         using var grace = new CancellationTokenSource(environment.App.StartTimeout + StopTimeout);
-        Log.Warning($"Release {failed.Id} did not come up: {failure.Message.Split('\n')[0]}");
+        Log.Warning($"Release {failed.Id} did not come up: {FirstLine(failure)}");
 
-        await StopAsync(failed, grace.Token);
-        if (previous is null || await docker.InspectAsync(previous.Container, grace.Token) is null)
+        try
         {
-            return;
-        }
+            await StopAsync(failed, grace.Token);
+            if (previous is null || await docker.InspectAsync(previous.Container, grace.Token) is null)
+            {
+                return;
+            }
 
-        Log.Information(
-            $"Starting {previous.Container} (release {previous.Id}) again, so the environment keeps serving");
-        await docker.StartAsync(previous.Container, grace.Token);
-        await WaitAsync(previous, grace.Token);
+            Log.Information(
+                $"Starting {previous.Container} (release {previous.Id}) again, so the environment keeps serving");
+            await docker.StartAsync(previous.Container, grace.Token);
+            await WaitAsync(previous, grace.Token);
+        }
+        catch (Exception restoreFailure)
+        {
+            throw new PipelineException(
+                $"Release {failed.Id} did not come up ({FirstLine(failure)}), and putting " +
+                $"release {previous?.Id} back failed too ({FirstLine(restoreFailure)}). The " +
+                "environment may serve nothing: check `docker ps -a` and start the last good " +
+                "release's container by hand.", failure);
+        }
     }
+
+    private static string FirstLine(Exception e) => e.Message.Split('\n')[0].Trim();
 }

@@ -6,7 +6,9 @@ namespace MantisPipeline.Deployment;
 public sealed record ReleaseVersion(
     string Version, string Commit, bool IsDirty, DateTimeOffset CreatedAt, string? Source = null)
 {
-    public static ReleaseVersion Read(string repositoryPath)
+    /// <param name="appDirectory">The app built from this checkout; outside it, the commit
+    /// does not describe the app, which then counts as changed.</param>
+    public static ReleaseVersion Read(string repositoryPath, string? appDirectory = null)
     {
         if (!Repository.IsValid(repositoryPath))
         {
@@ -19,10 +21,14 @@ public sealed record ReleaseVersion(
         var tip = repository.Head.Tip ?? throw new PipelineException(
             $"The repository at {repositoryPath} has no commit yet. Commit the app first.");
 
-        var dirty = repository.RetrieveStatus(new StatusOptions { IncludeUntracked = false }).IsDirty;
+        var outside = appDirectory is not null && !IsInside(appDirectory, repository.Info.WorkingDirectory);
+        var dirty = outside || repository.RetrieveStatus(new StatusOptions { IncludeUntracked = false }).IsDirty;
         var version = tip.Sha[..7] + (dirty ? "-dirty" : "");
         return new ReleaseVersion(version, tip.Sha, dirty, DateTimeOffset.UtcNow, SourceOf(repository));
     }
+
+    private static bool IsInside(string path, string folder) =>
+        Path.GetFullPath(path).StartsWith(Path.GetFullPath(folder), StringComparison.Ordinal);
 
     // The origin's address without any user or token that a clone URL may carry.
     private static string? SourceOf(Repository repository)

@@ -25,15 +25,25 @@ public static class Durations
             }
 
             var number = text[..^suffix.Length];
-            if (double.TryParse(number, NumberStyles.Float, CultureInfo.InvariantCulture, out var n))
-            {
-                value = make(n);
-                return true;
-            }
-
-            return false;
+            var parsed = double.TryParse(number, NumberStyles.Float, CultureInfo.InvariantCulture, out var n);
+            return parsed && double.IsFinite(n) && TryMake(make, n, out value);
         }
 
-        return TimeSpan.TryParse(text, CultureInfo.InvariantCulture, out value);
+        // A bare number would read as days; only the clock form hh:mm:ss goes without a unit.
+        return text.Contains(':') && TimeSpan.TryParse(text, CultureInfo.InvariantCulture, out value);
+    }
+
+    private static bool TryMake(Func<double, TimeSpan> make, double number, out TimeSpan value)
+    {
+        try
+        {
+            value = make(number);
+            return true;
+        }
+        catch (OverflowException)
+        {
+            value = default;
+            return false;
+        }
     }
 }

@@ -40,6 +40,12 @@ public sealed class EnvironmentCatalog(string directory)
             throw new PipelineException(
                 $"{file} is not valid YAML at line {e.Start.Line}: {e.Message} Fix the file's syntax.", e);
         }
+        catch (Exception e) when (e is InvalidOperationException or InvalidCastException)
+        {
+            throw new PipelineException(
+                $"{file} is not valid YAML ({e.Message}). Fix the file's syntax: an unclosed " +
+                "bracket or quote is the usual cause.", e);
+        }
 
         if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is not YamlMappingNode root)
         {

@@ -1,3 +1,5 @@
+using MantisPipeline.Findings;
+
 namespace MantisPipeline.Environments;
 
 /// <summary>Maps one environment file onto <see cref="DeployEnvironment"/>, strictly.</summary>
@@ -48,14 +50,23 @@ internal static class EnvironmentReader
     {
         if (section.Has("url"))
         {
-            throw new PipelineException(
-                "An environment file must not hold a connection string: it would be a secret in " +
-                "git. Replace 'url' with 'url_from: <NAME_OF_AN_ENVIRONMENT_VARIABLE>' and " +
+            throw section.Problem(
+                "holds a connection string ('url'): an environment file must not, since it " +
+                "would be a secret in git. Replace it with 'url_from: <NAME_OF_A_VARIABLE>' and " +
                 "export that variable where the build runs.");
         }
 
+        // Never echo the value: a URL pasted here by mistake carries its password.
+        var variable = section.RequiredString("url_from");
+        if (!System.Text.RegularExpressions.Regex.IsMatch(variable, "^[A-Za-z_][A-Za-z0-9_]*$"))
+        {
+            throw section.Problem(
+                "has a 'url_from' that is not the name of an environment variable. Write the " +
+                "variable's name there (such as STAGING_DATABASE_URL), not its value.");
+        }
+
         var serverless = section.Has("serverless") ? section.OptionalBool("serverless", false) : (bool?)null;
-        var source = new ConnectionSource(section.RequiredString("url_from"), serverless);
+        var source = new ConnectionSource(variable, serverless);
         section.RejectUnknownKeys();
         return source;
     }
@@ -66,12 +77,37 @@ internal static class EnvironmentReader
         var fallback = environment == "production" ? "high" : "never";
         var failAt = section?.OptionalString("fail_at") ?? fallback;
 
-        var policy = new AuditPolicy(
-            Audit.AuditContext.ParseFailAt(failAt),
-            section?.OptionalString("baseline"));
+        Severity? threshold;
+        try
+        {
+            threshold = Audit.AuditContext.ParseFailAt(failAt);
+        }
+        catch (PipelineException e)
+        {
+            throw section!.Problem($"has a bad 'fail_at': {e.Message}");
+        }
+
+        var policy = new AuditPolicy(threshold, section?.OptionalString("baseline"));
 
         section?.RejectUnknownKeys();
         return policy;
+    }
+
+    // The perf gate judges nothing from fewer samples than this, so fewer could never pass.
+    private const int MinimumPerfRequests = 50;
+
+    // Paths only: the gate loads the release under test and nothing else.
+    private static IReadOnlyList<string> PerfEndpoints(YamlSection? perf)
+    {
+        var endpoints = perf?.OptionalList("endpoints") ?? [];
+        if (endpoints.FirstOrDefault(e => !e.StartsWith('/') || e.StartsWith("//")) is { } bad)
+        {
+            throw perf!.Problem(
+                $"lists the endpoint '{bad}', which is not a path of the app. Write paths such " +
+                "as /api/health; the perf gate sends its load only to the release it gates.");
+        }
+
+        return endpoints.Count > 0 ? endpoints : ["/api/health"];
     }
 
     private static LocalServices? ReadLocalServices(YamlSection? section)
@@ -100,8 +136,8 @@ internal static class EnvironmentReader
             health?.OptionalDuration("timeout", TimeSpan.FromSeconds(60)) ?? TimeSpan.FromSeconds(60),
             smoke?.OptionalBool("enabled", true) ?? true,
             smoke?.OptionalString("expect_text"),
-            perf?.OptionalList("endpoints") is { Count: > 0 } endpoints ? endpoints : ["/api/health"],
-            perf?.OptionalInt("requests", 200, 10, 10_000) ?? 200,
+            PerfEndpoints(perf),
+            perf?.OptionalInt("requests", 200, MinimumPerfRequests, 10_000) ?? 200,
             perf?.OptionalInt("concurrency", 8, 1, 64) ?? 8,
             perf?.OptionalDouble("p95_ms", 250, 1, 60_000) ?? 250,
             perf?.OptionalDouble("max_error_rate", 0.01, 0, 1) ?? 0.01);

@@ -74,7 +74,7 @@ internal sealed class YamlSection
         var parsed = double.TryParse(
             text, System.Globalization.NumberStyles.Float,
             System.Globalization.CultureInfo.InvariantCulture, out var value);
-        if (!parsed || value < min || value > max)
+        if (!parsed || !double.IsFinite(value) || value < min || value > max)
         {
             throw Error(key, Find(key)!, $"must be a number from {min} to {max}, not '{text}'");
         }
@@ -108,7 +108,7 @@ internal sealed class YamlSection
 
         return Durations.TryParse(text, out var value) && value > TimeSpan.Zero
             ? value
-            : throw Error(key, Find(key)!, $"must be a duration such as 30s, 2m or 500ms, not '{text}'");
+            : throw Error(key, Find(key)!, $"must be a duration with its unit, such as 30s, 2m or 500ms, not '{text}'");
     }
 
     public IReadOnlyList<string> OptionalList(string key)
@@ -152,7 +152,13 @@ internal sealed class YamlSection
     {
         foreach (var (keyNode, _) in _node.Children)
         {
-            var key = ((YamlScalarNode)keyNode).Value ?? "";
+            if (keyNode is not YamlScalarNode { Value: { } key })
+            {
+                throw new PipelineException(
+                    $"{_file}: line {keyNode.Start.Line} has a key that is not a plain word. " +
+                    "Write each key as a name followed by a colon.");
+            }
+
             if (_known.Contains(key))
             {
                 continue;
@@ -169,8 +175,13 @@ internal sealed class YamlSection
         new($"{_file}: '{Qualify(key)}' at line {node.Start.Line} {problem}.");
 
     private PipelineException Missing(string key) =>
-        new($"{_file}: the key '{Qualify(key)}' is missing. Add it to the file " +
-            "(see deploy/environments/local.yml for a complete example).");
+        new($"{_file}: the key '{Qualify(key)}' is missing" +
+            (_path.Length == 0 ? "" : $" from '{_path}' (line {_node.Start.Line})") +
+            ". Add it (see deploy/environments/local.yml for a complete example).");
+
+    /// <summary>An error about this section as a whole, placed at its first line.</summary>
+    public PipelineException Problem(string problem) =>
+        new($"{_file}: '{(_path.Length == 0 ? "the file" : _path)}' at line {_node.Start.Line} {problem}");
 
     private YamlNode? Find(string key)
     {

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using MantisPipeline.Containers;
 using MantisPipeline.Engine.Logging;
+using MantisPipeline.Tools;
 
 namespace MantisPipeline.Prerequisites;
 
@@ -11,24 +12,29 @@ public static class DockerDaemon
     // machine without the kernel's bridge or nat support can still run the engine.
     private static readonly string[] Arguments = ["--bridge=none", "--iptables=false"];
 
+    private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(30);
+
     public static async Task EnsureRunningAsync(
         DockerEngine docker, bool mayStart, string logDirectory, CancellationToken ct)
     {
+        // dockerd started here listens on the default socket only, so another endpoint is
+        // the user's engine to start.
+        var startable = mayStart && docker.Endpoint == DockerEngine.DefaultEndpoint;
         try
         {
             await docker.PingAsync(ct);
             return;
         }
-        catch (PipelineException) when (mayStart)
+        catch (PipelineException) when (startable)
         {
             Log.Warning("The Docker engine is not running; starting dockerd " + string.Join(' ', Arguments));
         }
 
-        Start(logDirectory);
-        await WaitAsync(docker, ct);
+        var log = Start(logDirectory);
+        await WaitAsync(docker, log, ct);
     }
 
-    private static void Start(string logDirectory)
+    private static string Start(string logDirectory)
     {
         Directory.CreateDirectory(logDirectory);
         var log = Path.Combine(Path.GetFullPath(logDirectory), "dockerd.log");
@@ -42,9 +48,10 @@ public static class DockerDaemon
         using var shell = Process.Start(start);
         shell?.WaitForExit();
         Log.Information($"dockerd started; its log is {log}");
+        return log;
     }
 
-    private static async Task WaitAsync(DockerEngine docker, CancellationToken ct)
+    private static async Task WaitAsync(DockerEngine docker, string log, CancellationToken ct)
     {
         var clock = Stopwatch.StartNew();
         while (true)
@@ -55,9 +62,16 @@ public static class DockerDaemon
                 Log.Information($"The Docker engine answered after {clock.Elapsed.TotalSeconds:0.0}s");
                 return;
             }
-            catch (PipelineException) when (clock.Elapsed < TimeSpan.FromSeconds(30))
+            catch (PipelineException) when (clock.Elapsed < StartTimeout)
             {
                 await Task.Delay(250, ct);
+            }
+            catch (PipelineException e)
+            {
+                throw new PipelineException(
+                    $"dockerd did not answer within {StartTimeout.TotalSeconds:0}s of its start. " +
+                    $"The end of its log ({log}):{System.Environment.NewLine}" +
+                    ProcessRunner.Tail(File.ReadAllText(log), 10), e);
             }
         }
     }
