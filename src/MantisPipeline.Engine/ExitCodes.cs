@@ -12,6 +12,9 @@ public static class ExitCodes
     /// <summary>Bad arguments, parameters or graph: nothing ran.</summary>
     public const int UsageError = 2;
 
-    /// <summary>The build was cancelled with Ctrl-C (128 + SIGINT, as shells report it).</summary>
+    /// <summary>
+    /// The build was cancelled by Ctrl-C, SIGINT or SIGTERM (kill, docker stop, a CI cancel),
+    /// after its assured targets ran: 128 + SIGINT, as shells report Ctrl-C, for every one of them.
+    /// </summary>
     public const int Cancelled = 130;
 }

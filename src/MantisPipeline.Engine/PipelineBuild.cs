@@ -1,6 +1,5 @@
 using System.Linq.Expressions;
 using MantisPipeline.Engine.Internal;
-using MantisPipeline.Engine.Logging;
 
 namespace MantisPipeline.Engine;
 
@@ -27,31 +26,19 @@ public abstract class PipelineBuild
 
     internal IReadOnlyList<TargetRun> Runs { get; set; } = [];
 
-    internal BuildCancellation Cancellation { get; } = new();
+    internal BuildCancellation Cancellation { get; init; } = new();
 
-    /// <summary>Runs the build with the process's arguments, console and Ctrl-C.</summary>
+    /// <summary>
+    /// Runs the build with the process's arguments and console; Ctrl-C, SIGINT and SIGTERM
+    /// cancel it (exit 130) after its assured targets have run.
+    /// </summary>
     public static int Execute<T>(Expression<Func<T, Target>> defaultTarget)
         where T : PipelineBuild, new()
     {
         var build = new T();
 
-        void OnCancelKeyPress(object? sender, ConsoleCancelEventArgs e)
-        {
-            e.Cancel = true;
-            Log.Warning("Ctrl-C: cancelling the running target; assured targets still run. " +
-                "Press Ctrl-C again to cancel those too.");
-            build.Cancellation.Request();
-        }
-
-        Console.CancelKeyPress += OnCancelKeyPress;
-        try
-        {
-            return BuildRunner.Run(build, TargetName(defaultTarget), RunOptions.FromProcess());
-        }
-        finally
-        {
-            Console.CancelKeyPress -= OnCancelKeyPress;
-        }
+        using var signals = CancelSignals.Register(build.Cancellation);
+        return BuildRunner.Run(build, TargetName(defaultTarget), RunOptions.FromProcess());
     }
 
     /// <summary>Runs the build with the given arguments, output and environment, in-process.</summary>

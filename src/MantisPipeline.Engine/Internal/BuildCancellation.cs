@@ -1,49 +1,76 @@
 namespace MantisPipeline.Engine.Internal;
 
 /// <summary>
-/// Ctrl-C for one build: the first request cancels the running target, after which assured
-/// targets get a fresh token; a second request cancels those too.
+/// Cancel requests (Ctrl-C, SIGINT, SIGTERM) for one build, in two stages: the first request
+/// cancels the build and its running target, a further one cancels the assured targets too.
 /// </summary>
-internal sealed class BuildCancellation
+internal sealed class BuildCancellation(TimeProvider clock)
 {
+    /// <summary>
+    /// Requests this close to the last one that counted are the same request: GNU
+    /// <c>timeout -s INT</c> signals the build and then its process group, milliseconds apart.
+    /// </summary>
+    public static readonly TimeSpan SameRequestWindow = TimeSpan.FromSeconds(1);
+
     private readonly object _gate = new();
-    private CancellationTokenSource _source = new();
-    private int _requests;
+    private readonly CancellationTokenSource _build = new();
+    private readonly CancellationTokenSource _assured = new();
+    private long? _lastCounted;
 
-    public bool IsRequested => Volatile.Read(ref _requests) > 0;
-
-    public CancellationToken Token
+    public BuildCancellation()
+        : this(TimeProvider.System)
     {
-        get
-        {
-            lock (_gate)
-            {
-                return _source.Token;
-            }
-        }
     }
 
-    public void Request()
+    public bool IsRequested => _build.IsCancellationRequested;
+
+    /// <summary>Cancelled by the first request; what every target but an assured one runs with.</summary>
+    public CancellationToken BuildToken => _build.Token;
+
+    /// <summary>Cancelled only by a request made after the build was already cancelled.</summary>
+    public CancellationToken AssuredToken => _assured.Token;
+
+    public CancelStage Request()
     {
-        CancellationTokenSource source;
+        var stage = Count();
+        switch (stage)
+        {
+            case CancelStage.Build:
+                _build.Cancel();
+                break;
+            case CancelStage.Assured:
+                _assured.Cancel();
+                break;
+        }
+
+        return stage;
+    }
+
+    private CancelStage Count()
+    {
         lock (_gate)
         {
-            _requests++;
-            source = _source;
-        }
-
-        source.Cancel();
-    }
-
-    /// <summary>Gives assured targets a live token, unless Ctrl-C was pressed twice.</summary>
-    public void BeginAssured()
-    {
-        lock (_gate)
-        {
-            if (_requests == 1 && _source.IsCancellationRequested)
+            var now = clock.GetTimestamp();
+            if (_lastCounted is { } last && clock.GetElapsedTime(last, now) < SameRequestWindow)
             {
-                _source = new CancellationTokenSource();
+                return CancelStage.Repeated;
             }
+
+            _lastCounted = now;
+            return _build.IsCancellationRequested ? CancelStage.Assured : CancelStage.Build;
         }
     }
+}
+
+/// <summary>What one cancel request did.</summary>
+internal enum CancelStage
+{
+    /// <summary>Cancelled the build and its running target; assured targets still run.</summary>
+    Build,
+
+    /// <summary>Cancelled the assured targets as well.</summary>
+    Assured,
+
+    /// <summary>Nothing: it came within a second of the previous request, so it is that one.</summary>
+    Repeated,
 }

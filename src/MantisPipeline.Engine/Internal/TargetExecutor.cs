@@ -6,7 +6,8 @@ namespace MantisPipeline.Engine.Internal;
 /// <summary>
 /// Runs the plan in order and records each target's status. After a failure later targets do
 /// not run, unless the failed target proceeds after failure, in which case only the targets
-/// that depend on it are passed over. Assured targets run after failures and Ctrl-C alike.
+/// that depend on it are passed over. Assured targets run after failures and Ctrl-C alike, and
+/// run with a token that only a second cancel request cancels.
 /// </summary>
 internal sealed class TargetExecutor(BuildCancellation cancellation)
 {
@@ -47,7 +48,6 @@ internal sealed class TargetExecutor(BuildCancellation cancellation)
     {
         if (target.AssuredAfterFailure)
         {
-            cancellation.BeginAssured();
             return null;
         }
 
@@ -97,7 +97,7 @@ internal sealed class TargetExecutor(BuildCancellation cancellation)
         }
 
         Log.Information($"── {target.Name} ──");
-        var token = cancellation.Token;
+        var token = target.AssuredAfterFailure ? cancellation.AssuredToken : cancellation.BuildToken;
         var stopwatch = Stopwatch.StartNew();
         try
         {
