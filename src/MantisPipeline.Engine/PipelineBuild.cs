@@ -11,6 +11,12 @@ public abstract class PipelineBuild
 {
     public IReadOnlyList<string> InvokedTargets { get; internal set; } = [];
 
+    /// <summary>
+    /// The planned targets that planning did not skip (by --skip or a false OnlyWhenStatic),
+    /// in plan order. Set before requirements are checked, so a Requires condition can read it.
+    /// </summary>
+    public IReadOnlyCollection<string> ScheduledTargets { get; internal set; } = [];
+
     /// <summary>The folder holding <c>.nuke/</c>, found by walking up from the working directory.</summary>
     public string RootDirectory { get; internal set; } = "";
 

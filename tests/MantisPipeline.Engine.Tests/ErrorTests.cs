@@ -1,3 +1,5 @@
+using System.Text.RegularExpressions;
+
 namespace MantisPipeline.Engine.Tests;
 
 /// <summary>Mistakes found before anything runs: exit code 2 and one clear paragraph.</summary>
@@ -93,6 +95,60 @@ public sealed class ErrorTests
         Assert.Equal(ExitCodes.UsageError, result.ExitCode);
         Assert.Contains("The value \"many\" for the parameter Replicas, from the command line " +
             "(--replicas), is not a valid int. Expected a whole number such as 42.", result.Output);
+    }
+
+    [Fact]
+    public void An_unknown_skipped_target_suggests_the_closest_name()
+    {
+        var build = new GuardedBuild();
+
+        var result = BuildHarness.Run(
+            build, x => x.Deploy, ["--registry-password", "pw-skip-1", "--skip", "Pussh"]);
+
+        Assert.Equal(ExitCodes.UsageError, result.ExitCode);
+        Assert.Contains("Unknown target \"Pussh\" after --skip. Did you mean \"Push\"?", result.Output);
+        Assert.False(build.Ran);
+    }
+
+    [Theory]
+    [InlineData("parameters.json", "Skip", "Pussh", "Push")]
+    [InlineData("parameters.ci.json", "Target", "Deplyo", "Deploy")]
+    public void An_unknown_target_in_a_parameter_file_names_the_file(
+        string file, string key, string name, string closest)
+    {
+        using var folder = new TempFolder(withNukeFolder: true);
+        folder.WriteNukeFile("parameters.ci.json", "{}");
+        folder.WriteNukeFile(file, $$"""{ "{{key}}": ["{{name}}"] }""");
+        var build = new GuardedBuild();
+
+        var result = BuildHarness.Run(build, x => x.Deploy,
+            ["--profile", "ci", "--registry-password", "pw-file-1"], workingDirectory: folder.Path);
+
+        Assert.Equal(ExitCodes.UsageError, result.ExitCode);
+        Assert.Contains($"Unknown target \"{name}\" in \"{key}\" of .nuke/{file}. " +
+            $"Did you mean \"{closest}\"?", result.Output);
+        Assert.False(build.Ran);
+    }
+
+    [Theory]
+    [InlineData("parameters.json", """{ "$schema": "./build.schema.json", "Replicass": 2 }""")]
+    [InlineData("parameters.ci.json", """{ "Target": "Deploy", "Skip": [], "Replicass": null }""")]
+    public void An_unknown_key_in_a_parameter_file_names_the_file_and_the_key(
+        string file, string content)
+    {
+        using var folder = new TempFolder(withNukeFolder: true);
+        folder.WriteNukeFile("parameters.ci.json", "{}");
+        folder.WriteNukeFile(file, content);
+        var build = new GuardedBuild();
+
+        var result = BuildHarness.Run(build, x => x.Deploy,
+            ["--profile", "ci", "--registry-password", "pw-key-1"], workingDirectory: folder.Path);
+
+        Assert.Equal(ExitCodes.UsageError, result.ExitCode);
+        Assert.Contains($".nuke/{file} has the key \"Replicass\", which is no parameter of the " +
+            "build. Did you mean \"Replicas\"?", result.Output);
+        Assert.Single(Regex.Matches(result.Output, "has the key"));
+        Assert.False(build.Ran);
     }
 
     private sealed class GuardedBuild : PipelineBuild

@@ -58,9 +58,10 @@ internal static class BuildRunner
             return null;
         }
 
+        // After --help, which the message for an unknown key points to.
+        ParameterFile.CheckKeys(files, parameters);
         Initialize(build);
-        build.InvokedTargets = Invoked(commandLine, files, targets, defaultTarget);
-        var plan = Plan(targets, build.InvokedTargets, Skip(commandLine, files));
+        var plan = Schedule(build, targets, commandLine, files, defaultTarget);
         if (commandLine.Plan)
         {
             PlanWriter.Write(plan, options.Output);
@@ -69,6 +70,26 @@ internal static class BuildRunner
 
         RequirementChecker.Check(plan, parameters);
         return new Preparation(plan, verbosity);
+    }
+
+    /// <summary>Plans the run and tells the build which targets it invoked and scheduled.</summary>
+    private static ExecutionPlan Schedule(
+        PipelineBuild build,
+        IReadOnlyList<ExecutableTarget> targets,
+        CommandLine commandLine,
+        IReadOnlyList<ParameterFile> files,
+        string defaultTarget)
+    {
+        var names = new TargetNames(targets);
+        build.InvokedTargets = names.Invoked(commandLine, files, defaultTarget);
+        var plan = Plan(targets, build.InvokedTargets, names.Skip(commandLine, files));
+
+        // Set before the requirements are checked, so that a Requires condition can read it.
+        build.ScheduledTargets = plan.Steps
+            .Where(step => !step.IsSkipped)
+            .Select(step => step.Target.Name)
+            .ToArray();
+        return plan;
     }
 
     // A static condition is the build's code: when it throws, nothing has run yet, so the
@@ -127,46 +148,6 @@ internal static class BuildRunner
             Log.Debug(exception.ToString());
             return false;
         }
-    }
-
-    private static IReadOnlyList<string> Invoked(
-        CommandLine commandLine,
-        IReadOnlyList<ParameterFile> files,
-        IReadOnlyList<ExecutableTarget> targets,
-        string defaultTarget)
-    {
-        var named = commandLine.Targets.Count > 0 ? commandLine.Targets
-            : FromFiles(files, "Target") ?? [defaultTarget];
-        return named.Select(name => Canonical(name, targets)).Distinct().ToArray();
-    }
-
-    private static SkipRequest Skip(CommandLine commandLine, IReadOnlyList<ParameterFile> files)
-    {
-        if (commandLine.Skip != SkipRequest.None)
-        {
-            return commandLine.Skip;
-        }
-
-        var fromFiles = FromFiles(files, "Skip");
-        return fromFiles == null ? SkipRequest.None : SkipRequest.Only([.. fromFiles]);
-    }
-
-    private static List<string>? FromFiles(IReadOnlyList<ParameterFile> files, string key) =>
-        files.Select(f => f.TryGet(key, out var values) ? values : null).FirstOrDefault(v => v != null);
-
-    private static string Canonical(string name, IReadOnlyList<ExecutableTarget> targets)
-    {
-        var target = targets.FirstOrDefault(
-            t => string.Equals(t.Name, name, StringComparison.OrdinalIgnoreCase));
-        if (target != null)
-        {
-            return target.Name;
-        }
-
-        var closest = EditDistance.Closest(name, targets.Select(t => t.Name));
-        throw new UsageException(
-            $"Unknown target \"{name}\". Did you mean \"{closest}\"? " +
-            "Run with --help to list the targets.");
     }
 
     private static LogLevel Verbosity(string? verbosity) => verbosity?.ToLowerInvariant() switch
