@@ -13,8 +13,8 @@ internal sealed class CancelSignals : IDisposable
 
     private CancelSignals(BuildCancellation cancellation)
     {
-        // A registration, unlike Console.CancelKeyPress, also sees SIGINT sent by kill or
-        // timeout to a build that has no terminal.
+        // A build started with SIGINT ignored (`build &` in a script) keeps it ignored, as
+        // POSIX asks of background jobs; SIGTERM still reaches it.
         _registrations =
         [
             PosixSignalRegistration.Create(PosixSignal.SIGINT, c => OnSignal(c, cancellation)),
