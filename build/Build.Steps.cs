@@ -39,6 +39,11 @@ sealed partial class Build
 
     bool SmokeGateEnabled => Environment.Gates.SmokeEnabled;
 
+    /// <summary>A deploy switches traffic only when its gates and its verdict will run after it.</summary>
+    bool NoGateIsSkipped =>
+        new[] { nameof(HealthGate), nameof(SmokeGate), nameof(PerfGate), nameof(Promote), nameof(AutoRollback) }
+            .All(ScheduledTargets.Contains);
+
     /// <summary>This run switched to a release that is neither promoted nor rolled back yet.</summary>
     bool ReleaseAwaitsVerdict => _deployer?.Candidate is not null;
 

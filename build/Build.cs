@@ -73,6 +73,7 @@ sealed partial class Build : PipelineBuild
     Target Deploy => _ => _
         .Description("Starts the new release, switches to it, gates it; rolls back when a gate fails")
         .DependsOn(Prerequisites, SecretScan, AuditConfig, Test, BuildImage, Migrate)
+        .Requires(() => NoGateIsSkipped)
         .Triggers(HealthGate, SmokeGate, PerfGate, Promote, AutoRollback)
         .Executes(StartReleaseAsync);
 

@@ -57,6 +57,18 @@ public sealed class BuildErrorTests : IAsyncLifetime
         Assert.Contains("MANTIS_ENV", outcome.Output);
     }
 
+    [Theory]
+    [InlineData("--skip", "HealthGate")]
+    [InlineData("--skip")]
+    public async Task A_deploy_refuses_to_start_when_its_gates_would_not_run(params string[] skip)
+    {
+        var outcome = await BuildScript.RunAsync(["Deploy", "--env", "local", .. skip]);
+
+        Assert.Equal(2, outcome.ExitCode);
+        Assert.Contains("requires NoGateIsSkipped, which is false", outcome.Output);
+        Assert.DoesNotContain("Succeeded", outcome.Output);
+    }
+
     [Fact]
     public async Task A_stopped_docker_engine_stops_the_deploy_before_it_changes_anything()
     {
