@@ -29,13 +29,19 @@ public sealed partial record Migration(
 
         var bytes = File.ReadAllBytes(path);
         var sql = System.Text.Encoding.UTF8.GetString(bytes).TrimStart('\uFEFF');
+        var runsInTransaction = !StartsWithMarker(sql);
+        if (runsInTransaction)
+        {
+            TransactionControl.Verify(fileName, sql);
+        }
+
         return new Migration(
             long.Parse(match.Groups["version"].Value, CultureInfo.InvariantCulture),
             match.Groups["name"].Value,
             fileName,
             sql,
             ChecksumOf(bytes),
-            !StartsWithMarker(sql));
+            runsInTransaction);
     }
 
     /// <summary>SHA-256 of the bytes with CRLF and CR read as LF: a Windows checkout matches.</summary>

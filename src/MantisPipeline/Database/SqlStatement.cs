@@ -45,6 +45,52 @@ public sealed record SqlStatement(string Text, int Offset)
         return statements;
     }
 
+    /// <summary>Where the statement's first word starts in the file, after blanks and comments.</summary>
+    public int CodeOffset => Offset + SkipBlanksAndComments(Text, 0);
+
+    /// <summary>The statement's first words in upper case, read across blanks and comments.</summary>
+    public IReadOnlyList<string> LeadingWords(int count)
+    {
+        var words = new List<string>();
+        var i = SkipBlanksAndComments(Text, 0);
+        while (words.Count < count && i < Text.Length && IsWordCharacter(Text[i]))
+        {
+            var start = i;
+            while (i < Text.Length && IsWordCharacter(Text[i]))
+            {
+                i++;
+            }
+
+            words.Add(Text[start..i].ToUpperInvariant());
+            i = SkipBlanksAndComments(Text, i);
+        }
+
+        return words;
+    }
+
+    private static int SkipBlanksAndComments(string sql, int i)
+    {
+        while (i < sql.Length)
+        {
+            if (char.IsWhiteSpace(sql[i]))
+            {
+                i++;
+            }
+            else if (IsComment(sql, i))
+            {
+                i = SkipQuotedOrComment(sql, i);
+            }
+            else
+            {
+                break;
+            }
+        }
+
+        return i;
+    }
+
+    private static bool IsWordCharacter(char c) => char.IsLetterOrDigit(c) || c == '_';
+
     private static void Add(List<SqlStatement> statements, string sql, int start, int end, bool hasCode)
     {
         if (hasCode)

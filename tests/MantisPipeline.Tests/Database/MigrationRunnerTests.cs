@@ -185,6 +185,51 @@ public sealed class MigrationRunnerTests(PostgresFixture postgres) : IClassFixtu
     }
 
     [Fact]
+    public async Task A_script_that_commits_by_itself_is_refused_before_any_migration_runs()
+    {
+        var database = await postgres.CreateDatabaseAsync();
+        using var folder = new MigrationsFolder()
+            .With("0001_users.sql", "CREATE TABLE users (id int);")
+            .With("0002_orders.sql",
+                "CREATE TABLE orders (id int);\n  COMMIT;\nBEGIN;\nSELECT 1 / 0;\n");
+
+        var error = await Assert.ThrowsAsync<PipelineException>(
+            () => new MigrationRunner(database).RunAsync(folder.Path, default));
+
+        Assert.StartsWith("The migration 0002_orders.sql controls its own transaction: line 2 " +
+            "starts with COMMIT.", error.Message);
+        Assert.Equal(["", "", ""], await QueryAsync(database,
+            "SELECT coalesce(to_regclass(t)::text, '') " +
+            "FROM unnest(ARRAY['users', 'orders', 'mantis_schema_history']) t"));
+    }
+
+    [Fact]
+    public async Task Transaction_words_in_a_function_body_comments_and_savepoints_run_atomically()
+    {
+        var database = await postgres.CreateDatabaseAsync();
+        using var folder = new MigrationsFolder().With("0001_batch.sql", """
+            -- BEGIN; and COMMIT; in a comment do not count
+            CREATE PROCEDURE batch() LANGUAGE plpgsql AS $$
+            BEGIN
+                COMMIT;
+            END $$;
+            SAVEPOINT before_draft;
+            CREATE TABLE draft (id int);
+            ROLLBACK TO SAVEPOINT before_draft;
+            CREATE TABLE kept (note text DEFAULT 'BEGIN; COMMIT;');
+            RELEASE SAVEPOINT before_draft;
+            """);
+
+        var report = await new MigrationRunner(database).RunAsync(folder.Path, default);
+
+        Assert.Equal([true], report.Applied.Select(m => m.RanInTransaction));
+        Assert.Equal(["", "kept"], await QueryAsync(database,
+            "SELECT coalesce(to_regclass(t)::text, '') FROM unnest(ARRAY['draft', 'kept']) t"));
+        Assert.Equal(["1"], await QueryAsync(database,
+            "SELECT string_agg(version::text, ',') FROM mantis_schema_history"));
+    }
+
+    [Fact]
     public async Task A_pending_migration_older_than_an_applied_one_is_refused()
     {
         var database = await postgres.CreateDatabaseAsync();
