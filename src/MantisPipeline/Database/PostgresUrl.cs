@@ -59,21 +59,7 @@ public static class PostgresUrl
     }
 
     /// <summary>The URL with its password replaced by ****, safe for logs and errors.</summary>
-    public static string Redacted(string url)
-    {
-        var query = url.IndexOf('?', StringComparison.Ordinal);
-        var beforeQuery = query < 0 ? url : url[..query];
-        var schemeEnd = beforeQuery.IndexOf("://", StringComparison.Ordinal);
-        var at = beforeQuery.LastIndexOf('@');
-        if (schemeEnd < 0 || at < schemeEnd)
-        {
-            return url;
-        }
-
-        var authorityStart = schemeEnd + 3;
-        var colon = beforeQuery.IndexOf(':', authorityStart, at - authorityStart);
-        return colon < 0 ? url : url[..(colon + 1)] + SecretMasker.Mask + url[at..];
-    }
+    public static string Redacted(string url) => UrlCredentials.Redact(url);
 
     /// <summary>A redacted URL naming where a connection string points, for messages.</summary>
     public static string Describe(string connectionString)
@@ -86,14 +72,18 @@ public static class PostgresUrl
     private static Uri ParseUri(string url)
     {
         var scheme = url.Split("://", 2)[0];
-        if (!Schemes.Contains(scheme, StringComparer.OrdinalIgnoreCase) ||
+        var unambiguous = UrlCredentials.AreUnambiguous(url);
+        if (!Schemes.Contains(scheme, StringComparer.OrdinalIgnoreCase) || !unambiguous ||
             !Uri.TryCreate(url, UriKind.Absolute, out var uri) ||
             string.IsNullOrEmpty(uri.Host))
         {
+            // Where the user info cannot be told apart, any part after the scheme may be password.
+            var shown = unambiguous ? Redacted(url) : UrlCredentials.RedactAllButScheme(url);
             throw new PipelineException(
-                $"The database URL {Redacted(url)} is not a PostgreSQL URL. Write it as " +
+                $"The database URL {shown} is not a PostgreSQL URL. Write it as " +
                 "postgres://user:password@host:5432/database?sslmode=require, and " +
-                "percent-encode any @, :, / or ? in the user name or password (%40, %3A, %2F, %3F).");
+                "percent-encode any @, :, /, ? or # in the user name or password (%40, %3A, " +
+                "%2F, %3F, %23).");
         }
 
         return uri;
