@@ -110,6 +110,27 @@ public sealed class ReleaseLedger(string connectionString, string environment)
         }, ct);
     }
 
+    /// <summary>
+    /// Marks every Deploying release of the environment Failed with the note and returns them,
+    /// newest first. A run killed mid-deploy leaves its release Deploying; the deploy calls this
+    /// under its deploy lock, where no other run of the environment can be deploying.
+    /// </summary>
+    public Task<IReadOnlyList<Release>> AbandonInterruptedAsync(
+        string note, CancellationToken ct = default)
+    {
+        var sql = $"""
+            UPDATE mantis_releases
+            SET outcome = '{ReleaseOutcome.Failed}', note = $2,
+                finished_at = coalesce(finished_at, now())
+            WHERE environment = $1 AND outcome = '{ReleaseOutcome.Deploying}' RETURNING {Columns}
+            """;
+        return InTransactionAsync<IReadOnlyList<Release>>(async connection =>
+        {
+            var abandoned = await QueryAsync(connection, sql, ct, environment, note);
+            return abandoned.OrderByDescending(r => r.Id).ToList();
+        }, ct);
+    }
+
     /// <summary>The release that serves the environment now, if any.</summary>
     public async Task<Release?> LiveAsync(CancellationToken ct = default) =>
         await FirstAsync($"outcome = '{ReleaseOutcome.Live}'", ct);

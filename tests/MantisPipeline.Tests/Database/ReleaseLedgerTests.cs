@@ -138,6 +138,30 @@ public sealed class ReleaseLedgerTests(PostgresFixture postgres) : IClassFixture
         Assert.Equal(5, outcomes.Count(o => o == ReleaseOutcome.Superseded));
     }
 
+    [Fact]
+    public async Task Releases_left_Deploying_by_a_killed_run_are_marked_Failed_with_the_note()
+    {
+        var connectionString = await postgres.CreateDatabaseAsync();
+        var ledger = new ReleaseLedger(connectionString, "staging");
+        var preview = new ReleaseLedger(connectionString, "preview");
+        await ledger.EnsureCreatedAsync();
+        var live = await ledger.PromoteAsync((await ledger.RecordAsync(Draft("v1"))).Id);
+        var killed = await ledger.RecordAsync(Draft("v2"));
+        var killedAgain = await ledger.RecordAsync(Draft("v3"));
+        var elsewhere = await preview.RecordAsync(Draft("p1"));
+
+        var abandoned = await ledger.AbandonInterruptedAsync("interrupted: its run ended", default);
+
+        Assert.Equal([killedAgain.Id, killed.Id], abandoned.Select(r => r.Id));
+        Assert.All(abandoned, r => Assert.Equal(
+            (ReleaseOutcome.Failed, "interrupted: its run ended"), (r.Outcome, r.Note)));
+        Assert.All(abandoned, r => Assert.NotNull(r.FinishedAt));
+        Assert.Equal(live.Id, (await ledger.LiveAsync())?.Id);
+        Assert.Equal(ReleaseOutcome.Deploying, (await preview.FindAsync("p1"))?.Outcome);
+        Assert.Equal(elsewhere.Id, (await preview.FindAsync("p1"))?.Id);
+        Assert.Empty(await ledger.AbandonInterruptedAsync("again", default));
+    }
+
     private async Task<ReleaseLedger> NewLedgerAsync(string environment)
     {
         var ledger = new ReleaseLedger(await postgres.CreateDatabaseAsync(), environment);
