@@ -10,8 +10,15 @@ internal static class SchemaHistory
 {
     public const string Table = "mantis_schema_history";
 
+    // CREATE TABLE IF NOT EXISTS still needs CREATE on the schema, which a user that only
+    // writes the history may lack; an existing table therefore gets no DDL at all.
     public static async Task EnsureCreatedAsync(NpgsqlConnection connection, CancellationToken ct)
     {
+        if ((await SchemaObjects.MissingAsync(connection, [Table], ct)).Count == 0)
+        {
+            return;
+        }
+
         const string sql = $"""
             CREATE TABLE IF NOT EXISTS {Table} (
                 version      bigint      PRIMARY KEY,

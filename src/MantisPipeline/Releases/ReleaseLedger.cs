@@ -19,34 +19,9 @@ public sealed class ReleaseLedger(string connectionString, string environment)
 
     public string Environment => environment;
 
-    public async Task EnsureCreatedAsync(CancellationToken ct = default)
-    {
-        const string sql = """
-            CREATE TABLE IF NOT EXISTS mantis_releases (
-                id          bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
-                environment text        NOT NULL,
-                version     text        NOT NULL,
-                image       text        NOT NULL,
-                image_id    text        NOT NULL,
-                commit      text        NOT NULL,
-                container   text        NOT NULL,
-                started_by  text        NOT NULL,
-                started_at  timestamptz NOT NULL DEFAULT now(),
-                finished_at timestamptz,
-                outcome     text        NOT NULL,
-                note        text
-            );
-            CREATE UNIQUE INDEX IF NOT EXISTS mantis_releases_one_live
-                ON mantis_releases (environment) WHERE outcome = 'Live';
-            CREATE INDEX IF NOT EXISTS mantis_releases_newest
-                ON mantis_releases (environment, id DESC);
-            """;
-        await InTransactionAsync(async connection =>
-        {
-            await using var command = new NpgsqlCommand(sql, connection);
-            await command.ExecuteNonQueryAsync(ct);
-        }, ct);
-    }
+    /// <summary>Creates the ledger's table and indexes if missing; an existing ledger gets no DDL.</summary>
+    public Task EnsureCreatedAsync(CancellationToken ct = default) =>
+        InTransactionAsync(connection => LedgerSchema.EnsureCreatedAsync(connection, ct), ct);
 
     /// <summary>Records a release whose deploy starts now, with the outcome Deploying.</summary>
     public async Task<Release> RecordAsync(ReleaseDraft draft, CancellationToken ct = default)

@@ -230,6 +230,23 @@ public sealed class MigrationRunnerTests(PostgresFixture postgres) : IClassFixtu
     }
 
     [Fact]
+    public async Task A_user_that_may_only_write_the_tables_can_apply_a_data_migration()
+    {
+        var database = await postgres.CreateDatabaseAsync();
+        using var folder = new MigrationsFolder()
+            .With("0001_users.sql", "CREATE TABLE users (name text);");
+        await new MigrationRunner(database).RunAsync(folder.Path, default);
+        var writer = await DatabaseRole.CreateAsync(
+            database, "GRANT SELECT, INSERT ON users, mantis_schema_history TO {0}");
+
+        folder.With("0002_seed.sql", "INSERT INTO users VALUES ('ada');");
+        var report = await new MigrationRunner(writer).RunAsync(folder.Path, default);
+
+        Assert.Equal(["0002_seed.sql"], report.Applied.Select(m => m.FileName));
+        Assert.Equal(["ada"], await QueryAsync(database, "SELECT name FROM users"));
+    }
+
+    [Fact]
     public async Task A_pending_migration_older_than_an_applied_one_is_refused()
     {
         var database = await postgres.CreateDatabaseAsync();

@@ -1,5 +1,6 @@
 using MantisPipeline.Releases;
 using MantisPipeline.Tests.Fixtures;
+using Npgsql;
 
 namespace MantisPipeline.Tests.Database;
 
@@ -162,6 +163,47 @@ public sealed class ReleaseLedgerTests(PostgresFixture postgres) : IClassFixture
         Assert.Empty(await ledger.AbandonInterruptedAsync("again", default));
     }
 
+    [Fact]
+    public async Task A_deploy_user_that_does_not_own_the_ledger_can_use_it()
+    {
+        var ownerConnection = await postgres.CreateDatabaseAsync();
+        var owner = new ReleaseLedger(ownerConnection, "production");
+        await owner.EnsureCreatedAsync();
+        var deployConnection = await DatabaseRole.CreateAsync(
+            ownerConnection, "GRANT SELECT, INSERT, UPDATE ON mantis_releases TO {0}");
+        var ledger = new ReleaseLedger(deployConnection, "production");
+
+        await ledger.EnsureCreatedAsync();
+        var release = await ledger.RecordAsync(Draft("v1"));
+        await ledger.PromoteAsync(release.Id);
+        await ledger.RecordAsync(Draft("v2"));
+        var abandoned = await ledger.AbandonInterruptedAsync("interrupted", default);
+
+        Assert.Equal(("v1", ReleaseOutcome.Live), Summary(await owner.LiveAsync()));
+        Assert.Equal(["v2"], abandoned.Select(r => r.Version));
+    }
+
+    [Fact]
+    public async Task A_missing_index_is_created_by_the_owner_and_named_to_a_deploy_user()
+    {
+        var ownerConnection = await postgres.CreateDatabaseAsync();
+        var owner = new ReleaseLedger(ownerConnection, "production");
+        await owner.EnsureCreatedAsync();
+        var deployConnection = await DatabaseRole.CreateAsync(
+            ownerConnection, "GRANT SELECT, INSERT, UPDATE ON mantis_releases TO {0}");
+        await ExecuteAsync(ownerConnection, "DROP INDEX mantis_releases_newest");
+
+        var refused = await Assert.ThrowsAsync<PipelineException>(
+            () => new ReleaseLedger(deployConnection, "production").EnsureCreatedAsync());
+        await owner.EnsureCreatedAsync();
+
+        Assert.Contains("The release ledger lacks mantis_releases_newest", refused.Message);
+        Assert.Contains("must be owner of table mantis_releases (SQLSTATE 42501)", refused.Message);
+        Assert.Contains("CREATE INDEX IF NOT EXISTS mantis_releases_newest", refused.Message);
+        Assert.Equal(1L, await ScalarAsync(ownerConnection,
+            "SELECT count(*) FROM pg_indexes WHERE indexname = 'mantis_releases_newest'"));
+    }
+
     private async Task<ReleaseLedger> NewLedgerAsync(string environment)
     {
         var ledger = new ReleaseLedger(await postgres.CreateDatabaseAsync(), environment);
@@ -176,4 +218,15 @@ public sealed class ReleaseLedgerTests(PostgresFixture postgres) : IClassFixture
 
     private static (string?, ReleaseOutcome?) Summary(Release? release) =>
         (release?.Version, release?.Outcome);
+
+    private static async Task ExecuteAsync(string connectionString, string sql) =>
+        await ScalarAsync(connectionString, sql);
+
+    private static async Task<object?> ScalarAsync(string connectionString, string sql)
+    {
+        await using var connection = new NpgsqlConnection(connectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(sql, connection);
+        return await command.ExecuteScalarAsync();
+    }
 }
