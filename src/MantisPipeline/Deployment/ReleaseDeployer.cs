@@ -22,6 +22,12 @@ public sealed class ReleaseDeployer(DeployEnvironment environment, DockerEngine 
         CancellationToken ct)
     {
         await ledger.EnsureCreatedAsync(ct);
+        foreach (var interrupted in await ledger.AbandonInterruptedAsync("interrupted before its verdict", ct))
+        {
+            Log.Warning($"Release {interrupted.Id} ({interrupted.Version}) was left Deploying by an " +
+                "interrupted run; it is marked Failed");
+        }
+
         Previous = await ledger.LiveAsync(ct);
 
         var container = AppContainer.NameFor(environment, version);

@@ -36,6 +36,13 @@ public static class LedgerTable
         }
 
         var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Log.Out) });
+
+        // Redirected output (CI logs, files) has no width of its own; 80 would wrap image names.
+        if (Console.IsOutputRedirected)
+        {
+            console.Profile.Width = 160;
+        }
+
         console.Write(table);
     }
 }
