@@ -13,6 +13,7 @@ using MantisPipeline.Gates.Perf;
 using MantisPipeline.Gates.Smoke;
 using MantisPipeline.Releases;
 using MantisPipeline.Secrets;
+using MantisPipeline.Secrets.Baseline;
 
 /// <summary>What each target does, wired from the pipeline's parts.</summary>
 sealed partial class Build
@@ -73,60 +74,32 @@ sealed partial class Build
         }
     }
 
+    SecretScanner SecretScanner => SecretScanner.Create(new SecretScanOptions
+    {
+        Mode = Staged ? SecretScanMode.Staged()
+            : Since is not null ? SecretScanMode.Since(Since)
+            : SecretScanMode.History(),
+        BaselineFile = SecretsBaseline,
+        RuleFile = SecretRules,
+    });
+
     async Task ScanForSecretsAsync(CancellationToken ct)
     {
-        var result = await SecretScanner.Create().ScanAsync(AppRepository, ct);
-        var report = Artifacts("secret-scan.json");
-        await FindingsJsonReport.WriteAsync(report, result.ToReport(), ct);
-
-        if (result.Findings.Count > 0)
-        {
-            FindingsTable.Print(result.Findings);
-        }
-
-        if (!result.Passed)
-        {
-            throw new PipelineException(result.IsIncomplete
-                ? $"The secret scan is incomplete ({result.IncompleteReason}), so it cannot say the " +
-                  "repository is clean. Scan a full clone (git fetch --unshallow)."
-                : $"SecretScan found {result.Findings.Count} leaked credential(s). Rotate each one, " +
-                  "then remove it from the files, and purge it from history where it lives there; " +
-                  $"the report is {report}.");
-        }
+        var result = await SecretScanner.ScanAsync(AppRepository, ct);
+        await SecretScanVerdict.ReportAsync(result, AppRepository, ArtifactsDir, ct);
     }
 
-    async Task AuditConfigurationAsync(CancellationToken ct)
+    async Task AcceptSecretsAsync(CancellationToken ct)
     {
-        var context = new AuditContext
-        {
-            EnvironmentName = Environment.Name,
-            IsLocal = Environment.IsLocal,
+        var result = await SecretScanner.ScanAsync(AppRepository, ct);
+        var path = Path.Combine(AppRepository, SecretsBaseline ?? SecretBaseline.DefaultFileName);
 
-            // Releases run with host networking: loopback inside them is the host's.
-            AppRunsInContainer = false,
-            DatabaseIsServerless = Environment.Database.Serverless,
-            DatabaseUrl = Environment.Database.Read(),
-            RedisUrl = Environment.Redis.Read(),
-            EnvironmentFile = Environment.File,
-            FailAt = Environment.Audit.FailAt,
-            BaselinePath = Environment.Audit.Baseline is { } baseline ? Path.Combine(AppRepository, baseline) : null,
-        };
-
-        var result = await new ConfigAuditor().AuditAsync(AppRepository, context, ct);
-        AuditReport.Write(result);
-        AuditReport.WriteJson(result, Artifacts("audit.json"));
-        SarifReport.Write(result.Findings, AppRepository, Artifacts("audit.sarif"));
-        GitHubAnnotations.Write(result.Findings);
-
-        if (result.Failed)
-        {
-            throw new PipelineException(
-                $"AuditConfig found configuration mistakes of {context.FailAt?.ToString().ToLowerInvariant()} " +
-                "severity or above, " +
-                $"which {Environment.Name} does not accept. Fix them as each finding says, or " +
-                "accept one for a while, with a reason and an expiry date, in the audit baseline.");
-        }
+        SecretBaseline.Load(path).Accept(result.Findings, Reason!).Save(path);
+        Log.Information($"Accepted {result.Findings.Count} finding(s) in {path}; commit the file.");
     }
+
+    Task AuditConfigurationAsync(CancellationToken ct) =>
+        AuditVerdict.RunAsync(Environment, AppRepository, ArtifactsDir, ct);
 
     async Task BuildAndPushImageAsync(CancellationToken ct)
     {

@@ -18,6 +18,21 @@ sealed partial class Build : PipelineBuild
     [Parameter("The app's git repository to scan and audit; default: this repository")]
     readonly string? Repository;
 
+    [Parameter("SecretScan: scan only the commits since this revision (pull requests, pushes)")]
+    readonly string? Since;
+
+    [Parameter("SecretScan: scan only the staged changes (a pre-commit hook)")]
+    readonly bool Staged;
+
+    [Parameter("SecretScan: the baseline of accepted findings; default .secrets-baseline.json")]
+    readonly string? SecretsBaseline;
+
+    [Parameter("SecretScan: a rule file that adds, overrides or turns off rules by id")]
+    readonly string? SecretRules;
+
+    [Parameter("AcceptSecrets: why the current findings are accepted")]
+    readonly string? Reason;
+
     [Parameter("Registry to push the image to, such as 127.0.0.1:5000; default: the environment's")]
     readonly string? Registry;
 
@@ -47,6 +62,11 @@ sealed partial class Build : PipelineBuild
     Target SecretScan => _ => _
         .Description("Scans the tracked files and the whole git history for leaked credentials")
         .Executes(ScanForSecretsAsync);
+
+    Target AcceptSecrets => _ => _
+        .Description("Accepts the current SecretScan findings into the baseline, with --reason")
+        .Requires(() => Reason)
+        .Executes(AcceptSecretsAsync);
 
     Target AuditConfig => _ => _
         .Description("Audits the app's configuration for the review's mistakes; fails per the environment")

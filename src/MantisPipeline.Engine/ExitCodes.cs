@@ -13,6 +13,12 @@ public static class ExitCodes
     public const int UsageError = 2;
 
     /// <summary>
+    /// A target could not reach a verdict at all (a scan that could not read everything), as
+    /// opposed to a verdict of failure; a target says so by throwing an <see cref="IExitCode"/>.
+    /// </summary>
+    public const int NoVerdict = 3;
+
+    /// <summary>
     /// The build was cancelled by Ctrl-C, SIGINT or SIGTERM (kill, docker stop, a CI cancel),
     /// after its assured targets ran: 128 + SIGINT, as shells report Ctrl-C, for every one of them.
     /// </summary>

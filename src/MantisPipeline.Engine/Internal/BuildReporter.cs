@@ -14,7 +14,14 @@ internal static class BuildReporter
             return ExitCodes.Cancelled;
         }
 
-        return runs.Any(r => r.Status == TargetStatus.Failed) ? ExitCodes.TargetFailed : ExitCodes.Success;
+        var failed = runs.Where(r => r.Status == TargetStatus.Failed).ToList();
+        if (failed.Count == 0)
+        {
+            return ExitCodes.Success;
+        }
+
+        var requested = failed.Select(r => r.RequestedExitCode).Distinct().ToList();
+        return requested is [{ } only] ? only : ExitCodes.TargetFailed;
     }
 
     public static void WriteSummary(

@@ -123,6 +123,7 @@ internal sealed class TargetExecutor(BuildCancellation cancellation)
         catch (Exception exception)
         {
             run.Status = TargetStatus.Failed;
+            run.RequestedExitCode = (exception as IExitCode)?.ExitCode;
             Log.Error(exception, $"Target \"{target.Name}\" failed:");
             Log.Debug(exception.ToString());
         }

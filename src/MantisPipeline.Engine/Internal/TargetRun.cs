@@ -10,4 +10,7 @@ internal sealed class TargetRun(PlanStep step)
     public TargetStatus Status { get; set; } = TargetStatus.NotRun;
 
     public TimeSpan Duration { get; set; }
+
+    /// <summary>The exit code the failure asked for, when it named one.</summary>
+    public int? RequestedExitCode { get; set; }
 }
