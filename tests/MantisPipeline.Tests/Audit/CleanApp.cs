@@ -58,6 +58,18 @@ internal static class CleanApp
                 ""))
             .Write("certs/ca.pem", "-----BEGIN CERTIFICATE-----\n" + Random(64) + "\n-----END CERTIFICATE-----\n")
             .Write(".vscode/settings.json", "{\n  \"editor.formatOnSave\": true\n}\n")
+            .Write("config.schema.json", string.Join('\n',
+                "{",
+                "  \"properties\": {",
+                "    \"JwtSecret\": {",
+                "      \"type\": \"string\"",
+                "    },",
+                "    \"SessionSecret\": {",
+                "      \"type\": \"string\"",
+                "    }",
+                "  }",
+                "}",
+                ""))
             .Write("__tests__/db.test.ts", $"process.env.DB_HOST = process.env.DB_HOST || '{LegacyIp}';\n")
             .Write("README.md",
                 $"Run `npm run dev` and open http://{Localhost}:3000. Postgres listens on {Loopback}:5432.\n")

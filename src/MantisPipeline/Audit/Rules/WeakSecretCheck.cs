@@ -98,7 +98,8 @@ internal sealed class WeakSecretCheck : IAuditCheck
         }
     }
 
+    // An opening brace or bracket starts a nested object or list (a JSON schema, say), not a value.
     private static bool IsLiteral(string value) =>
-        value.Length > 0 && !SecretNames.IsReference(value) && !value.Contains('(')
+        value.Length > 0 && value is not ("{" or "[") && !SecretNames.IsReference(value) && !value.Contains('(')
         && !value.StartsWith("process.", StringComparison.Ordinal);
 }
