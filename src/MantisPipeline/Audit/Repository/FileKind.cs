@@ -74,7 +74,8 @@ internal static class FileKinds
         var segments = path.ToLowerInvariant().Split('/');
         var directories = segments[..^1];
         var name = segments[^1];
-        string[] testDirectories = ["test", "tests", "__tests__", "spec", "e2e", "fixtures", "__mocks__", "bench", "benchmarks"];
+        string[] testDirectories =
+            ["test", "tests", "__tests__", "spec", "e2e", "fixtures", "__mocks__", "bench", "benchmarks"];
 
         return directories.Any(d => testDirectories.Contains(d) || d.EndsWith(".tests", StringComparison.Ordinal))
             || name.Contains(".test.", StringComparison.Ordinal) || name.Contains(".spec.", StringComparison.Ordinal)
