@@ -55,6 +55,13 @@ public sealed class DeployScenarioTests : IAsyncLifetime
         Assert.True(ledger.ExitCode == 0, ledger.ToString());
         Assert.Matches(@"RolledBack", ledger.Output);
 
+        var failedRelease = Regex.Match(failing.Output, @"Recorded release (\d+)").Groups[1].Value;
+        var refused = await _environment.RunAsync(["Rollback", "--to", failedRelease]);
+        Assert.True(refused.ExitCode == 1, refused.ToString());
+        Assert.Contains("a rollback cannot put it back", refused.Output);
+        Assert.DoesNotContain("Stopping", refused.Output);
+        Assert.Equal(firstRelease, await ServingReleaseAsync());
+
         var deadDatabase = new Dictionary<string, string>
         {
             [_environment.DatabaseVariable] =
@@ -74,6 +81,10 @@ public sealed class DeployScenarioTests : IAsyncLifetime
         var rollback = await _environment.RunAsync(["Rollback"]);
         Assert.True(rollback.ExitCode == 0, rollback.ToString());
         Assert.Equal(firstRelease, await ServingReleaseAsync());
+
+        var down = await _environment.RunAsync(["Down"]);
+        Assert.True(down.ExitCode == 0, down.ToString());
+        await Assert.ThrowsAsync<HttpRequestException>(() => _http.GetStringAsync(_environment.AppUrl));
     }
 
     /// <summary>The release id the app reports, read from the page's footer.</summary>
