@@ -38,6 +38,16 @@ sealed partial class Build
     string DatabaseConnectionString =>
         PostgresUrl.ToConnectionString(Environment.Database.Require("database", Environment.Name));
 
+    /// <summary>Local fills its own connection variables; every other environment needs them set.</summary>
+    bool ConnectionVariablesAreSet =>
+        Env is null || Environment.IsLocal
+        || (Environment.Database.Read() is not null && Environment.Redis.Read() is not null);
+
+    const string MissingConnectionVariables =
+        "the environment's connection strings are not set. Export the variables that its " +
+        "file names in database.url_from and redis.url_from (in GitHub Actions, from the " +
+        "environment's secrets).";
+
     bool SmokeGateEnabled => Environment.Gates.SmokeEnabled;
 
     /// <summary>A deploy switches traffic only when its gates and its verdict will run after it.</summary>

@@ -57,6 +57,7 @@ sealed partial class Build : PipelineBuild
     Target Prerequisites => _ => _
         .Description("Checks the Docker engine, PostgreSQL, Redis and Chromium; local: installs and starts them")
         .Requires(() => Env)
+        .Requires(() => ConnectionVariablesAreSet, MissingConnectionVariables)
         .Executes(ct => new PrerequisiteCheck(Environment, Docker, AutoSetup).RunAsync(ct));
 
     Target SecretScan => _ => _
@@ -93,7 +94,9 @@ sealed partial class Build : PipelineBuild
     Target Deploy => _ => _
         .Description("Starts the new release, switches to it, gates it; rolls back when a gate fails")
         .DependsOn(Prerequisites, SecretScan, AuditConfig, Test, BuildImage, Migrate)
-        .Requires(() => NoGateIsSkipped)
+        .Requires(() => NoGateIsSkipped,
+            "a deploy switches traffic only when HealthGate, SmokeGate, PerfGate, Promote and " +
+            "AutoRollback run after it. Deploy without skipping them.")
         .Triggers(HealthGate, SmokeGate, PerfGate, Promote, AutoRollback)
         .Executes(StartReleaseAsync);
 
@@ -135,7 +138,7 @@ sealed partial class Build : PipelineBuild
         .Executes(RollBackAsync);
 
     Target Down => _ => _
-        .Description("Removes the environment's release containers; local: stops its PostgreSQL and Redis")
+        .Description("Stops the environment's release containers (kept); local: stops its PostgreSQL and Redis")
         .Requires(() => Env)
         .Executes(ct => new EnvironmentShutdown(Environment, Docker).RunAsync(ct));
 

@@ -44,9 +44,13 @@ public interface ITargetDefinition
     ITargetDefinition Requires<T>(Expression<Func<T?>> parameter)
         where T : struct;
 
-    /// <summary>The condition must hold before anything runs.</summary>
+    /// <summary>
+    /// The condition must hold before anything runs; <paramref name="because"/>, when given,
+    /// is the sentence the user reads when it does not.
+    /// </summary>
     ITargetDefinition Requires(
         Func<bool> condition,
+        string? because = null,
         [CallerArgumentExpression(nameof(condition))] string text = "");
 
     /// <summary>If this target fails, targets that do not depend on it still run.</summary>

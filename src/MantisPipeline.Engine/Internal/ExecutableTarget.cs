@@ -3,6 +3,9 @@ namespace MantisPipeline.Engine.Internal;
 /// <summary>A condition with the source text that declared it, for messages.</summary>
 internal sealed record Condition(Func<bool> Evaluate, string Text)
 {
+    /// <summary>The build's own explanation of a failed requirement, when it gave one.</summary>
+    public string? Because { get; init; }
+
     /// <summary>The condition's source without its lambda head, as a user reads it in the log.</summary>
     public string Readable => Text.StartsWith("() =>", StringComparison.Ordinal) ? Text[5..].Trim() : Text;
 }

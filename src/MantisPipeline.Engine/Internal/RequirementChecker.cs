@@ -32,8 +32,10 @@ internal static class RequirementChecker
 
         foreach (var condition in target.RequiredConditions.Where(c => !c.Evaluate()))
         {
-            yield return $"Target \"{target.Name}\" requires {condition.Readable}, which is false. " +
-                "Change the parameters it reads, or --skip the target.";
+            yield return condition.Because is { } because
+                ? $"Target \"{target.Name}\" cannot run: {because}"
+                : $"Target \"{target.Name}\" requires {condition.Readable}, which is false. " +
+                  "Change the parameters it reads, or --skip the target.";
         }
     }
 

@@ -71,9 +71,9 @@ internal sealed class TargetDefinition : ITargetDefinition
     public ITargetDefinition Requires<T>(Expression<Func<T?>> parameter)
         where T : struct => AddParameterRequirement(parameter);
 
-    public ITargetDefinition Requires(Func<bool> condition, string text = "")
+    public ITargetDefinition Requires(Func<bool> condition, string? because = null, string text = "")
     {
-        RequiredConditions.Add(new Condition(condition, text));
+        RequiredConditions.Add(new Condition(condition, text) { Because = because });
         return this;
     }
 

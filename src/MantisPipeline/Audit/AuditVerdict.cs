@@ -1,3 +1,4 @@
+using MantisPipeline.Engine.Logging;
 using MantisPipeline.Environments;
 using MantisPipeline.Findings;
 
@@ -10,6 +11,8 @@ public static class AuditVerdict
         DeployEnvironment environment, string repository, string artifactsDirectory, CancellationToken ct)
     {
         var context = ContextFor(environment, repository);
+        WarnAboutUnreadConnections(environment, context);
+
         var result = await new ConfigAuditor().AuditAsync(repository, context, ct);
 
         AuditReport.Write(result);
@@ -25,6 +28,26 @@ public static class AuditVerdict
                 $"which {environment.Name} does not accept. Fix them as each finding says, or " +
                 "accept one for a while, with a reason and an expiry date, in the audit baseline " +
                 $"({environment.File}: audit.baseline).");
+        }
+    }
+
+    // Local fills its variables only when Prerequisites runs; elsewhere an unset one means
+    // its URL's TLS and password go unaudited, which the user must hear about.
+    private static void WarnAboutUnreadConnections(DeployEnvironment environment, AuditContext context)
+    {
+        var unset = new[]
+            {
+                (context.DatabaseUrl, environment.Database.Variable),
+                (context.RedisUrl, environment.Redis.Variable),
+            }
+            .Where(pair => pair.Item1 is null)
+            .Select(pair => pair.Variable)
+            .ToList();
+
+        if (unset.Count > 0 && !environment.IsLocal)
+        {
+            Log.Warning($"{string.Join(" and ", unset)} unset: the audit cannot judge those " +
+                "connections (TLS, passwords). Export them to audit the environment in full.");
         }
     }
 

@@ -6,8 +6,9 @@ using MantisPipeline.Local;
 namespace MantisPipeline.Deployment;
 
 /// <summary>
-/// Stops what an environment runs on this machine: its release containers (removed) and,
-/// for local, its PostgreSQL and Redis (stopped; their state folder and ledger are kept).
+/// Stops what an environment runs on this machine: its release containers (kept, so that
+/// the next deploy or a rollback can use them) and, for local, its PostgreSQL and Redis
+/// (their state folder and ledger are kept).
 /// </summary>
 public sealed class EnvironmentShutdown(DeployEnvironment environment, DockerEngine docker)
 {
@@ -16,8 +17,10 @@ public sealed class EnvironmentShutdown(DeployEnvironment environment, DockerEng
         var labels = new Dictionary<string, string> { [AppContainer.EnvironmentLabel] = environment.Name };
         foreach (var container in await docker.ListAsync(labels, ct))
         {
-            Log.Information($"Removing {container.Name}");
-            await docker.RemoveAsync(container.Name, force: true, ct);
+            if (container.State == "running")
+            {
+                await docker.StopAsync(container.Name, TimeSpan.FromSeconds(10), ct);
+            }
         }
 
         if (environment.LocalServices is not { } services)

@@ -37,6 +37,15 @@ public sealed class ManualRollback(DeployEnvironment environment, DockerEngine d
                 "before it, so there is nothing to roll back to.");
         }
 
+        var sameVersion = (await ledger.ListAsync(500, ct)).Where(r => r.Version == to).ToList();
+        if (sameVersion.Count > 1)
+        {
+            var ids = string.Join(", ", sameVersion.Select(r => $"{r.Id} ({r.Outcome})"));
+            throw new PipelineException(
+                $"The version {to} names several releases of {environment.Name}: {ids}. Pass " +
+                "the id of the one to go back to with --to.");
+        }
+
         var target = await ledger.FindAsync(to, ct) ?? throw new PipelineException(
             $"There is no release '{to}' in the {environment.Name} ledger. Pass a release id or " +
             $"version from ./build.sh Releases --env {environment.Name}.");

@@ -15,6 +15,14 @@ public sealed class EnvironmentCatalog(string directory)
     public DeployEnvironment Load(string name)
     {
         var file = Path.Combine(directory, $"{name}.yml");
+        var sameButCase = Names.FirstOrDefault(n => string.Equals(n, name, StringComparison.OrdinalIgnoreCase));
+        if (!File.Exists(file) && sameButCase is not null)
+        {
+            throw new PipelineException(
+                $"Unknown environment '{name}'. Did you mean '{sameButCase}'? Environment names " +
+                "are the file names in deploy/environments, case included.");
+        }
+
         if (!File.Exists(file))
         {
             var known = Names.Count == 0 ? "none" : string.Join(", ", Names);

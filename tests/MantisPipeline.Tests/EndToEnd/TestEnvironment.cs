@@ -61,6 +61,13 @@ public sealed class TestEnvironment : IAsyncDisposable
         var environments = new EnvironmentCatalog(Path.Combine(DeployDirectory, "environments"));
         using var docker = new DockerEngine();
         await new EnvironmentShutdown(environments.Load(Name), docker).RunAsync(CancellationToken.None);
+
+        var labels = new Dictionary<string, string> { [AppContainer.EnvironmentLabel] = Name };
+        foreach (var container in await docker.ListAsync(labels))
+        {
+            await docker.RemoveAsync(container.Name, force: true);
+        }
+
         Directory.Delete(_root, recursive: true);
     }
 
