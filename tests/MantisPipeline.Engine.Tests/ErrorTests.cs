@@ -54,6 +54,17 @@ public sealed class ErrorTests
     }
 
     [Fact]
+    public void A_failed_condition_with_a_reason_says_the_reason()
+    {
+        var result = BuildHarness.Run(
+            new GuardedBuild(), x => x.Deploy, ["--registry-password", "pw-cond-2", "--replicas", "9"]);
+
+        Assert.Equal(ExitCodes.UsageError, result.ExitCode);
+        Assert.Contains("Target \"Deploy\" cannot run: at most 8 replicas fit on one host.", result.Output);
+        Assert.DoesNotContain("Replicas <= 8", result.Output);
+    }
+
+    [Fact]
     public void Requirements_of_skipped_targets_are_not_checked()
     {
         var build = new GuardedBuild();
@@ -166,6 +177,7 @@ public sealed class ErrorTests
         public Target Deploy => _ => _
             .DependsOn(Push)
             .Requires(() => Replicas > 0)
+            .Requires(() => Replicas <= 8, "at most 8 replicas fit on one host.")
             .Executes(() => Ran = true);
     }
 

@@ -65,7 +65,17 @@ public sealed class BuildErrorTests : IAsyncLifetime
         var outcome = await BuildScript.RunAsync(["Deploy", "--env", "local", .. skip]);
 
         Assert.Equal(2, outcome.ExitCode);
-        Assert.Contains("requires NoGateIsSkipped, which is false", outcome.Output);
+        Assert.Contains("cannot run: a deploy switches traffic only when HealthGate", outcome.Output);
+        Assert.DoesNotContain("Succeeded", outcome.Output);
+    }
+
+    [Fact]
+    public async Task Unset_connection_variables_of_a_remote_environment_stop_the_build_before_it_runs()
+    {
+        var outcome = await _environment.RunAsync(["Deploy"]);
+
+        Assert.Equal(2, outcome.ExitCode);
+        Assert.Contains("the environment's connection strings are not set", outcome.Output);
         Assert.DoesNotContain("Succeeded", outcome.Output);
     }
 
