@@ -259,7 +259,7 @@ public static class SecretCorpus
         yield return D("placeholder", "api.http", "Authorization: Bearer {{token}}\n");
         yield return D("placeholder", "cfg.ini", "password = <password>\n");
         yield return D("placeholder", "secrets.yml", "db_password: REDACTED\n");
-        yield return D("placeholder", "env.sh", "export API_TOKEN=TODO\n");
+        yield return D("placeholder", "env.sh", "export API_TOKEN=TBD\n");
     }
 
     private static IEnumerable<CorpusSample> References()
