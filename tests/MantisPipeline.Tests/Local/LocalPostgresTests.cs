@@ -77,27 +77,6 @@ public sealed class LocalPostgresTests(ITestOutputHelper output)
     }
 
     [Fact]
-    public async Task A_port_taken_by_another_program_is_named_in_the_error()
-    {
-        using var state = new TempStateFolder();
-        var squatter = new TcpListener(IPAddress.Loopback, 0);
-        squatter.Start();
-        var port = ((IPEndPoint)squatter.LocalEndpoint).Port;
-        try
-        {
-            var error = await Assert.ThrowsAsync<PipelineException>(
-                () => LocalPostgres.StartAsync(state.Path, port, default));
-
-            Assert.Contains($"Port {port} on 127.0.0.1 is already taken", error.Message);
-            Assert.Contains("choose another free port", error.Message);
-        }
-        finally
-        {
-            squatter.Stop();
-        }
-    }
-
-    [Fact]
     public async Task Asking_for_another_port_while_the_cluster_runs_names_the_running_port()
     {
         using var state = new TempStateFolder();
