@@ -8,6 +8,9 @@ namespace MantisPipeline.Deployment;
 /// <summary>A release manager's rollback: put back the release before the live one, or a named one.</summary>
 public sealed class ManualRollback(DeployEnvironment environment, DockerEngine docker, ReleaseLedger ledger)
 {
+    // How far back the ledger is read; a release older than this has no kept container anyway.
+    private const int LedgerDepth = 500;
+
     public async Task<Release> RunAsync(string? to, string startedBy, CancellationToken ct)
     {
         await ledger.EnsureCreatedAsync(ct);
@@ -30,14 +33,17 @@ public sealed class ManualRollback(DeployEnvironment environment, DockerEngine d
 
     private async Task<Release> ChooseAsync(Release live, string? to, CancellationToken ct)
     {
+        var releases = await ledger.ListAsync(LedgerDepth, ct);
         if (to is null)
         {
-            return await ledger.PreviousAsync(ct) ?? throw new PipelineException(
-                $"Release {live.Id} is live in {environment.Name} and no earlier release served " +
-                "before it, so there is nothing to roll back to.");
+            // Back in time only: a release newer than the live one is reached with --to.
+            return releases.FirstOrDefault(r => r.Outcome == ReleaseOutcome.Superseded && r.Id < live.Id)
+                ?? throw new PipelineException(
+                    $"Release {live.Id} is live in {environment.Name} and no earlier release served " +
+                    "before it, so there is nothing to roll back to.");
         }
 
-        var sameVersion = (await ledger.ListAsync(500, ct)).Where(r => r.Version == to).ToList();
+        var sameVersion = releases.Where(r => r.Version == to).ToList();
         if (sameVersion.Count > 1)
         {
             var ids = string.Join(", ", sameVersion.Select(r => $"{r.Id} ({r.Outcome})"));
