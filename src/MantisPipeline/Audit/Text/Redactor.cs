@@ -1,17 +1,15 @@
 using System.Text.RegularExpressions;
 using MantisPipeline.Engine.Logging;
+using MantisPipeline.Findings;
 
 namespace MantisPipeline.Audit.Text;
 
-/// <summary>Shortens every secret-looking value to its first four characters and a mask.</summary>
+/// <summary>Redacts every secret-looking value in a line of audited text.</summary>
 public static partial class Redactor
 {
-    public const string Mask = "****";
+    public const string Mask = Redaction.Mask;
 
-    private const int VisibleCharacters = 4;
-
-    public static string Redact(string secret) =>
-        secret.Length <= VisibleCharacters ? Mask : secret[..VisibleCharacters] + Mask;
+    public static string Redact(string secret) => Redaction.Redact(secret);
 
     /// <summary>Redacts URL passwords, values of secret-named keys and long random tokens.</summary>
     public static string RedactLine(string line)

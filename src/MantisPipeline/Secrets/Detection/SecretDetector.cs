@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using MantisPipeline.Findings;
 using MantisPipeline.Secrets.Rules;
 using MantisPipeline.Secrets.Text;
 

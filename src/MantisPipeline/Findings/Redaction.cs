@@ -1,6 +1,9 @@
-namespace MantisPipeline.Secrets.Detection;
+namespace MantisPipeline.Findings;
 
-/// <summary>Evidence a report may show: the context before a secret and at most its first characters.</summary>
+/// <summary>
+/// Evidence a report may show, for secret scan and audit alike: the context before a secret
+/// and at most its first characters.
+/// </summary>
 public static class Redaction
 {
     public const string Mask = "****";
