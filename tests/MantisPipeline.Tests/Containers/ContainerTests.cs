@@ -1,6 +1,7 @@
 using MantisPipeline.Containers;
 using MantisPipeline.Engine.Logging;
 using MantisPipeline.Tests.Fixtures;
+using MantisPipeline.Local;
 
 namespace MantisPipeline.Tests.Containers;
 
@@ -23,7 +24,7 @@ public sealed class ContainerTests(DockerFixture docker) : IAsyncLifetime
     [Fact]
     public async Task A_container_serves_on_the_host_network_and_survives_stop_rename_start()
     {
-        var port = DockerFixture.FreeLoopbackPort();
+        var port = LoopbackPort.PickFree();
         var name = _resources.ContainerName();
         var spec = HttpServer(name, port);
 

@@ -1,4 +1,5 @@
 using MantisPipeline.Containers;
+using MantisPipeline.Local;
 
 namespace MantisPipeline.Tests.Containers;
 
@@ -21,7 +22,7 @@ public sealed class EngineUnreachableTests
     [Fact]
     public async Task A_closed_tcp_port_gives_the_clear_error_too()
     {
-        var endpoint = $"tcp://127.0.0.1:{Fixtures.DockerFixture.FreeLoopbackPort()}";
+        var endpoint = $"tcp://127.0.0.1:{LoopbackPort.PickFree()}";
         using var engine = new DockerEngine(endpoint);
 
         var error = await Assert.ThrowsAsync<PipelineException>(() => engine.PingAsync());

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using MantisPipeline.Containers;
 using MantisPipeline.Tests.Fixtures;
+using MantisPipeline.Local;
 
 namespace MantisPipeline.Tests.Containers;
 
@@ -44,7 +45,7 @@ public sealed class RegistryTests(DockerFixture docker) : IAsyncLifetime
     [Fact]
     public async Task Pushing_to_a_registry_that_does_not_run_fails_with_the_engine_reason()
     {
-        var silentPort = DockerFixture.FreeLoopbackPort();
+        var silentPort = LoopbackPort.PickFree();
         var remote = _resources.ImageTag($"127.0.0.1:{silentPort}/mantis-demo");
         await docker.Engine.TagAsync(await _resources.TinyImageAsync(), remote);
 

@@ -1,5 +1,3 @@
-using System.Net;
-using System.Net.Sockets;
 using MantisPipeline.Containers;
 
 namespace MantisPipeline.Tests.Fixtures;
@@ -41,13 +39,6 @@ public sealed class DockerFixture : IAsyncLifetime
     }
 
     public static string UniqueSuffix() => Guid.NewGuid().ToString("N")[..10];
-
-    public static int FreeLoopbackPort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
 
     /// <summary>Polls until the condition holds; fails naming what it waited for on timeout.</summary>
     public static async Task WaitUntilAsync(

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using MantisPipeline.Local;
 
 namespace MantisPipeline.Tests.Fixtures;
 
@@ -20,7 +21,7 @@ public sealed class RegistryFixture(bool basicAuth = false) : IAsyncLifetime
     private readonly DirectoryInfo _root = Directory.CreateTempSubdirectory("mantis-registry-");
     private Process? _process;
 
-    public int Port { get; } = DockerFixture.FreeLoopbackPort();
+    public int Port { get; } = LoopbackPort.PickFree();
 
     public string Address => $"127.0.0.1:{Port}";
 

@@ -1,9 +1,8 @@
-using System.Net;
-using System.Net.Sockets;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
+using MantisPipeline.Local;
 
 namespace MantisPipeline.Tests.Gates;
 
@@ -62,11 +61,7 @@ internal sealed class StandInRelease : IAsyncDisposable
     /// <summary>A loopback address where nothing listens, so that connections are refused.</summary>
     public static Uri UnusedAddress()
     {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
-        listener.Stop();
-        return new Uri($"http://127.0.0.1:{port}/");
+        return new Uri($"http://127.0.0.1:{LoopbackPort.PickFree()}/");
     }
 
     public async ValueTask DisposeAsync()
