@@ -5,7 +5,7 @@ namespace MantisPipeline.Local;
 /// <summary>Runs the server tools (initdb, pg_ctl, redis-server) and collects their output.</summary>
 internal static class ServiceCommand
 {
-    public static bool IsRoot => Environment.UserName == "root";
+    public static bool IsRoot => Environment.IsPrivilegedProcess;
 
     /// <summary>Runs a PostgreSQL tool, as the postgres account when we are root.</summary>
     public static Task<ProcessResult> RunAsPostgresAsync(
